@@ -89,8 +89,12 @@ final class ProtocolTables {
   }
 
   static ProtocolTables read(Path doc) throws IOException {
+    return of(Files.readAllLines(doc));
+  }
+
+  static ProtocolTables of(List<String> lines) {
     ProtocolTables tables = new ProtocolTables();
-    tables.parse(Files.readAllLines(doc));
+    tables.parse(lines);
     return tables;
   }
 
