@@ -1,5 +1,6 @@
 package io.acbench.testing.kafka;
 
+import io.acbench.testing.process.TiedMain;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -64,13 +65,18 @@ public final class LocalKafkaBroker implements AutoCloseable {
     runToCompletion(
         workDir,
         javaCommand(workDir, classpath, "kafka.tools.StorageTool"),
-        List.of("format", "-t", newClusterId(), "-c", properties.toString(), "--ignore-formatted"));
+        List.of(
+            "format",
+            "--cluster-id=" + newClusterId(), // an id may start with "-"
+            "--config=" + properties,
+            "--ignore-formatted"));
 
-    List<String> command = javaCommand(workDir, classpath, BrokerProcessMain.class.getName());
+    List<String> command = javaCommand(workDir, classpath, TiedMain.class.getName());
     if (tiedToThisJvm) {
       command.add("--watch-parent");
       command.add(Long.toString(ProcessHandle.current().pid()));
     }
+    command.add("kafka.Kafka");
     command.add(properties.toString());
     Process process =
         new ProcessBuilder(command)
@@ -201,20 +207,9 @@ public final class LocalKafkaBroker implements AutoCloseable {
                 + CLASSPATH_RESOURCE
                 + " is missing: build the test-support module with Maven first");
       }
-      String own = ownLocation();
-      return own
+      return TiedMain.location()
           + java.io.File.pathSeparator
           + new String(in.readAllBytes(), StandardCharsets.UTF_8).trim();
-    }
-  }
-
-  private static String ownLocation() {
-    try {
-      return Path.of(
-              BrokerProcessMain.class.getProtectionDomain().getCodeSource().getLocation().toURI())
-          .toString();
-    } catch (java.net.URISyntaxException e) {
-      throw new IllegalStateException("cannot locate the test-support classes", e);
     }
   }
 
@@ -266,7 +261,7 @@ public final class LocalKafkaBroker implements AutoCloseable {
     return Base64.getUrlEncoder().withoutPadding().encodeToString(buffer.array());
   }
 
-  static int freePort() throws IOException {
+  public static int freePort() throws IOException {
     try (ServerSocket socket = new ServerSocket(0)) {
       socket.setReuseAddress(true);
       return socket.getLocalPort();
