@@ -45,7 +45,8 @@ public final class MinMaxQuantizer {
       xmax = 1f;
     }
     float scale = (xmax - xmin) / maxq;
-    float zero = sym ? (maxq + 1) / 2 : (float) Math.rint(-xmin / scale);
+    // + 0f turns the −0.0 of round(−0/scale) into 0.
+    float zero = sym ? (maxq + 1) / 2 : (float) Math.rint(-xmin / scale) + 0f;
     return new QuantGrid(scale, zero, 0, maxq);
   }
 }
