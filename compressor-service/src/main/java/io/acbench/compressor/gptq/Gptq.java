@@ -26,14 +26,9 @@ public final class Gptq {
    */
   public static GptqResult quantize(float[] W, int R, int C, double[] H, GptqParams params) {
     if (R == 0 || C == 0) {
-      return new GptqResult(emptyWeight(R, C), 0.0, 0.0, 0, false, 0);
+      return new GptqResult(QuantizedWeight.empty(R, C), 0.0, 0.0, 0, false, 0);
     }
     return new Run(W, R, C, H, params).run();
-  }
-
-  private static QuantizedWeight emptyWeight(int R, int C) {
-    return new QuantizedWeight(
-        R, C, 0, new int[0], new float[0], new float[0], new int[C], new float[0]);
   }
 
   /** Working state of one call; buffers are allocated once here. */

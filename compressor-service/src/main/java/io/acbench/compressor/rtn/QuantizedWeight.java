@@ -28,7 +28,8 @@ public record QuantizedWeight(
     return (double) scales[r * groups + g] * (codes[r * cols + c] - zeros[r * groups + g]);
   }
 
-  static QuantizedWeight empty(int rows, int cols) {
+  /** A weight with no rows or no columns. */
+  public static QuantizedWeight empty(int rows, int cols) {
     return new QuantizedWeight(
         rows, cols, 0, new int[0], new float[0], new float[0], new int[cols], new float[0]);
   }

@@ -150,6 +150,25 @@ class GptqTest {
   }
 
   @Test
+  void correctedModeFitsGroupsOnTheCurrentlyUpdatedWeights() {
+    // With B = 1 every earlier update has reached W before a group starts, so the legacy reading
+    // of W (D2) and the corrected reading agree; the corrected mode must give that result for any
+    // B, including groups that cross a block boundary (gs 12, B 16).
+    float[] W = TestData.gaussian(36, R * C);
+    double[] H = hessianOf(TestData.correlatedInputs(37, T, C));
+    GptqParams base = new GptqParams(4, false, 12, 0.01, 1, false, false, true, 3);
+    GptqResult unblocked = Gptq.quantize(W, R, C, H, base);
+    GptqResult corrected =
+        Gptq.quantize(W, R, C, H, base.withBlockSize(16).withLegacyQuirks(false));
+    GptqResult legacy = Gptq.quantize(W, R, C, H, base.withBlockSize(16));
+
+    assertThat(corrected.quantized().codes()).containsExactly(unblocked.quantized().codes());
+    assertThat(corrected.quantized().scales())
+        .containsExactly(unblocked.quantized().scales(), within(1e-5f));
+    assertThat(legacy.quantized().scales()).isNotEqualTo(unblocked.quantized().scales());
+  }
+
+  @Test
   void staticGroupsKeepTheTrivialGroupIndex() {
     float[] X = TestData.correlatedInputs(29, T, C);
     GptqResult res =
