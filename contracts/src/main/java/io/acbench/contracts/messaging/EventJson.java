@@ -56,10 +56,14 @@ public final class EventJson {
         e instanceof com.fasterxml.jackson.databind.JsonMappingException m && !m.getPath().isEmpty()
             ? " at field '" + m.getPathReference().replaceAll(".*\\[\"|\"\\]", "") + "'"
             : "";
-    String reason =
-        root instanceof NullPointerException
-            ? "missing field " + root.getMessage()
-            : e.getOriginalMessage();
+    String reason;
+    if (root instanceof NullPointerException) {
+      reason = "missing field " + root.getMessage();
+    } else if (e.getOriginalMessage().startsWith("Cannot map `null`")) {
+      reason = "missing field";
+    } else {
+      reason = e.getOriginalMessage();
+    }
     return topic + ": malformed event" + path + ": " + reason;
   }
 }

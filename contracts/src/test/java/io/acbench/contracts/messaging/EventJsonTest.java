@@ -138,4 +138,13 @@ class EventJsonTest {
     assertThatThrownBy(() -> ready.taskIds().add("c"))
         .isInstanceOf(UnsupportedOperationException.class);
   }
+
+  @Test
+  void missingPrimitiveFieldIsReportedAsMissing() {
+    String json =
+        EventJson.write(CompressionProgress.of("ev", "v", "layer", 1, 2, 3))
+            .replace("\"layerCount\":2,", "");
+    assertThatThrownBy(() -> EventJson.read(json, CompressionProgress.class))
+        .hasMessageContaining("at field 'layerCount': missing field");
+  }
 }
