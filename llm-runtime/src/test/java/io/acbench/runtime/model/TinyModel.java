@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.SplittableRandom;
 
 /** Seeded random parameters of a tiny model of each family, kept as plain arrays for oracles. */
-final class TinyModel {
+public final class TinyModel {
 
   static final int HIDDEN = 32;
   static final int INTERMEDIATE = 48;
@@ -17,7 +17,7 @@ final class TinyModel {
   static final int HEADS = 4;
   static final int KV_HEADS = 2;
   static final int HEAD_DIM = 8;
-  static final int VOCAB = 40;
+  public static final int VOCAB = 40;
 
   final ModelConfig config;
   final float[] embed; // (vocab, hidden)
@@ -29,27 +29,27 @@ final class TinyModel {
   final List<float[]> postNorms = new ArrayList<>();
 
   /** Qwen2: q/k/v bias, tied embeddings. */
-  static ModelConfig qwen2() {
+  public static ModelConfig qwen2() {
     return config("qwen2", null, true, true, 0);
   }
 
   /** Llama with Llama 3 rope scaling crossing all three frequency bands. */
-  static ModelConfig llama3() {
+  public static ModelConfig llama3() {
     var scaling = new ModelConfig.RopeScaling("llama3", 8.0, 1.0, 4.0, 64);
     return config("llama", scaling, false, false, 0);
   }
 
   /** Llama with linear rope scaling. */
-  static ModelConfig llamaLinear() {
+  public static ModelConfig llamaLinear() {
     return config("llama", new ModelConfig.RopeScaling("linear", 2.0, 0, 0, 0), false, false, 0);
   }
 
   /** Mistral with a 4-token sliding window. */
-  static ModelConfig mistral() {
+  public static ModelConfig mistral() {
     return config("mistral", null, false, false, 4);
   }
 
-  static ModelConfig config(
+  public static ModelConfig config(
       String type, ModelConfig.RopeScaling scaling, boolean bias, boolean tied, int window) {
     return new ModelConfig(
         type + "ForCausalLM",
@@ -74,7 +74,7 @@ final class TinyModel {
         null);
   }
 
-  TinyModel(ModelConfig config, long seed) {
+  public TinyModel(ModelConfig config, long seed) {
     this.config = config;
     SplittableRandom random = new SplittableRandom(seed);
     embed = randoms(random, VOCAB * HIDDEN, 1.0f);
@@ -114,7 +114,7 @@ final class TinyModel {
     };
   }
 
-  Transformer build() {
+  public Transformer build() {
     List<DecoderLayer> layers = new ArrayList<>();
     for (int l = 0; l < LAYERS; l++) {
       Map<Projection, LinearWeight> linears = new EnumMap<>(Projection.class);
@@ -138,7 +138,7 @@ final class TinyModel {
         new DenseTestWeight(lmHead, VOCAB, HIDDEN));
   }
 
-  static int[] tokens(long seed, int n) {
+  public static int[] tokens(long seed, int n) {
     SplittableRandom random = new SplittableRandom(seed);
     int[] t = new int[n];
     for (int i = 0; i < n; i++) {
