@@ -58,7 +58,7 @@ final class ConfigParser {
         RopeScalings.parse(f.node("rope_scaling")),
         attentionBias(family),
         f.optionalBoolean("tie_word_embeddings", false),
-        slidingWindow(family),
+        slidingWindow(family, layers),
         f.optionalInt("bos_token_id", -1),
         eosTokenIds(),
         f.has("torch_dtype")
@@ -110,7 +110,7 @@ final class ConfigParser {
     };
   }
 
-  private int slidingWindow(ModelFamily family) {
+  private int slidingWindow(ModelFamily family, int layers) {
     return switch (family) {
       case LLAMA -> 0;
       case MISTRAL -> f.has("sliding_window") ? f.positiveInt("sliding_window") : 0;
@@ -118,12 +118,18 @@ final class ConfigParser {
         if (!f.optionalBoolean("use_sliding_window", false)) {
           yield 0;
         }
-        // Qwen2 windows only the layers at or past max_window_layers; one window for all
-        // layers is what ModelConfig can express.
-        if (f.optionalInt("max_window_layers", -1) != 0) {
+        // Qwen2 windows only the layers at or past max_window_layers (default 28). ModelConfig
+        // holds one window for all layers, so only "none" and "every layer" are expressible.
+        int firstWindowed = f.optionalInt("max_window_layers", 28);
+        if (firstWindowed >= layers) {
+          yield 0;
+        }
+        if (firstWindowed != 0) {
           throw new UnsupportedModelException(
-              "'use_sliding_window' true is supported only with 'max_window_layers' 0"
-                  + " (a window on every layer)");
+              "'use_sliding_window' true with 'max_window_layers' "
+                  + firstWindowed
+                  + " windows only some layers; supported are 0 (every layer) or at least"
+                  + " 'num_hidden_layers'");
         }
         yield f.positiveInt("sliding_window");
       }
