@@ -2,6 +2,7 @@ package io.acbench.runtime.model;
 
 import io.acbench.runtime.config.ModelConfig;
 import io.acbench.runtime.weights.LinearWeight;
+import java.nio.file.Path;
 import java.util.List;
 
 /**
@@ -12,7 +13,7 @@ import java.util.List;
  * hidden) activations, a decode step (batch, hidden) activations for several sequences at once.
  * Instances hold working buffers and are not thread-safe.
  */
-public final class Transformer {
+public final class Transformer implements AutoCloseable {
 
   private final ModelConfig config;
   private final Embedding embedding;
@@ -20,6 +21,7 @@ public final class Transformer {
   private final RmsNorm finalNorm;
   private final LinearWeight lmHead;
   private final Rope rope;
+  private final AutoCloseable resources;
   private ForwardHooks hooks = ForwardHooks.NONE;
   private ForwardBuffers buffers;
   private float[] hidden = new float[0]; // (rows, hiddenSize)
@@ -35,6 +37,16 @@ public final class Transformer {
       List<DecoderLayer> layers,
       RmsNorm finalNorm,
       LinearWeight lmHead) {
+    this(config, embedding, layers, finalNorm, lmHead, null);
+  }
+
+  Transformer(
+      ModelConfig config,
+      Embedding embedding,
+      List<DecoderLayer> layers,
+      RmsNorm finalNorm,
+      LinearWeight lmHead,
+      AutoCloseable resources) {
     if (layers.size() != config.numHiddenLayers()) {
       throw new IllegalArgumentException(
           "config has " + config.numHiddenLayers() + " layers, got " + layers.size());
@@ -57,6 +69,27 @@ public final class Transformer {
     this.finalNorm = finalNorm;
     this.lmHead = lmHead;
     this.rope = Rope.of(config);
+    this.resources = resources;
+  }
+
+  /**
+   * Loads a Hugging Face model directory ({@code config.json} and safetensors, dense or GPTQ/AWQ
+   * int4). Weights stay memory-mapped until {@link #close()}; tied embeddings serve as the LM head.
+   */
+  public static Transformer load(Path modelDir) {
+    return TransformerLoader.load(modelDir);
+  }
+
+  /** Releases the memory-mapped checkpoint of a loaded model; the model is unusable afterwards. */
+  @Override
+  public void close() {
+    if (resources != null) {
+      try {
+        resources.close();
+      } catch (Exception e) {
+        throw new IllegalStateException("cannot close the checkpoint", e);
+      }
+    }
   }
 
   public ModelConfig config() {

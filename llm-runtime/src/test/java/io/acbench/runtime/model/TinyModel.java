@@ -52,7 +52,7 @@ public final class TinyModel {
   public static ModelConfig config(
       String type, ModelConfig.RopeScaling scaling, boolean bias, boolean tied, int window) {
     return new ModelConfig(
-        type + "ForCausalLM",
+        Character.toUpperCase(type.charAt(0)) + type.substring(1) + "ForCausalLM",
         type,
         HIDDEN,
         INTERMEDIATE,
