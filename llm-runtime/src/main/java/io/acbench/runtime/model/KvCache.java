@@ -4,7 +4,8 @@ import java.util.Arrays;
 
 /**
  * Keys and values of one sequence for every layer: per layer two (capacity, kvDim) row-major
- * arrays. Capacity starts small and doubles on demand up to {@code maxLength}.
+ * arrays, allocated when the layer first runs. Capacity starts small and doubles on demand up to
+ * {@code maxLength}.
  */
 public final class KvCache {
 
@@ -32,8 +33,8 @@ public final class KvCache {
     this.kvDim = kvDim;
     this.maxLength = maxLength;
     this.capacity = Math.min(INITIAL_CAPACITY, maxLength);
-    this.keys = new float[layers][capacity * kvDim];
-    this.values = new float[layers][capacity * kvDim];
+    this.keys = new float[layers][];
+    this.values = new float[layers][];
   }
 
   /** The most positions this cache can hold. */
@@ -57,24 +58,41 @@ public final class KvCache {
     }
     int grown = Math.min(maxLength, Math.max(length, capacity * 2));
     for (int l = 0; l < layers; l++) {
-      keys[l] = Arrays.copyOf(keys[l], grown * kvDim);
-      values[l] = Arrays.copyOf(values[l], grown * kvDim);
+      if (keys[l] != null) {
+        keys[l] = Arrays.copyOf(keys[l], grown * kvDim);
+        values[l] = Arrays.copyOf(values[l], grown * kvDim);
+      }
     }
     capacity = grown;
   }
 
   /** Keys of a layer, (capacity, kvDim); rows past the sequence position are undefined. */
   float[] keys(int layer) {
+    allocate(layer);
     return keys[layer];
   }
 
   /** Values of a layer, (capacity, kvDim). */
   float[] values(int layer) {
+    allocate(layer);
     return values[layer];
+  }
+
+  private void allocate(int layer) {
+    if (keys[layer] == null) {
+      keys[layer] = new float[capacity * kvDim];
+      values[layer] = new float[capacity * kvDim];
+    }
   }
 
   /** Bytes held by the arrays. */
   public long bytes() {
-    return 2L * layers * capacity * kvDim * Float.BYTES;
+    long bytes = 0;
+    for (int l = 0; l < layers; l++) {
+      if (keys[l] != null) {
+        bytes += 2L * capacity * kvDim * Float.BYTES;
+      }
+    }
+    return bytes;
   }
 }

@@ -23,6 +23,9 @@ public final class Sampler {
     if (params.isGreedy()) {
       return argmax(logits, offset, vocab);
     }
+    if (params.topK() <= 0 && params.topP() >= 1) {
+      return drawUnfiltered(logits, offset, vocab);
+    }
     Candidates c =
         candidates(logits, offset, vocab, params.temperature(), params.topK(), params.topP());
     double u = random.nextDouble();
@@ -34,6 +37,25 @@ public final class Sampler {
       }
     }
     return c.tokens[c.tokens.length - 1];
+  }
+
+  /** A draw from {@code softmax(logits / T)} over the whole vocabulary, without sorting. */
+  private int drawUnfiltered(float[] logits, int offset, int vocab) {
+    double max = logits[offset + argmax(logits, offset, vocab)];
+    double t = params.temperature();
+    double sum = 0;
+    for (int i = 0; i < vocab; i++) {
+      sum += Math.exp((logits[offset + i] - max) / t);
+    }
+    double target = random.nextDouble() * sum;
+    double cumulative = 0;
+    for (int i = 0; i < vocab; i++) {
+      cumulative += Math.exp((logits[offset + i] - max) / t);
+      if (target < cumulative) {
+        return i;
+      }
+    }
+    return argmax(logits, offset, vocab);
   }
 
   /** Index of the largest logit, the lowest index on ties. */

@@ -98,6 +98,22 @@ class SamplerTest {
   }
 
   @Test
+  void unfilteredSamplingDrawsEveryTokenAtItsProbability() {
+    int[] counts = new int[5];
+    int n = 40_000;
+    for (int token : draw(new Sampler(SamplingParams.greedy(1).withTemperature(1)), n)) {
+      counts[token]++;
+    }
+
+    double[] expected = {0.4, 0.1, 0.3, 0.15, 0.05};
+    for (int t = 0; t < 5; t++) {
+      assertThat(counts[t] / (double) n)
+          .as("token %d", t)
+          .isCloseTo(expected[t], org.assertj.core.data.Offset.offset(0.015));
+    }
+  }
+
+  @Test
   void invalidParametersAreRejected() {
     assertThatThrownBy(() -> SamplingParams.greedy(0)).hasMessageContaining("max_tokens");
     assertThatThrownBy(() -> SamplingParams.greedy(4).withTopP(0)).hasMessageContaining("top_p");
