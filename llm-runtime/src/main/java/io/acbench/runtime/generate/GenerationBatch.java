@@ -73,6 +73,19 @@ public final class GenerationBatch {
               + " tokens; the limit is "
               + (maxSequenceLength - 1));
     }
+    int vocab = model.config().vocabSize();
+    for (int token : request.promptTokenIds()) {
+      if (token < 0 || token >= vocab) {
+        throw new IllegalArgumentException(
+            "prompt of request "
+                + request.id()
+                + " has token id "
+                + token
+                + " outside [0, "
+                + vocab
+                + ")");
+      }
+    }
     if (!ids.add(request.id())) {
       throw new IllegalArgumentException("request id " + request.id() + " is already in use");
     }

@@ -178,5 +178,11 @@ class GenerationBatchTest {
     assertThatThrownBy(
             () -> batch.add(new GenerationRequest("b", new int[8], SamplingParams.greedy(2))))
         .hasMessageContaining("limit is 7");
+    assertThatThrownBy(
+            () ->
+                batch.add(
+                    new GenerationRequest(
+                        "c", new int[] {1, TinyModel.VOCAB}, SamplingParams.greedy(2))))
+        .hasMessageContaining("token id " + TinyModel.VOCAB);
   }
 }

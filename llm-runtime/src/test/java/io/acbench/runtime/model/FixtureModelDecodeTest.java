@@ -45,6 +45,47 @@ class FixtureModelDecodeTest {
     }
   }
 
+  @ParameterizedTest
+  @CsvSource({"qwen2, F32", "llama, BF16"})
+  void batchedDecodeEqualsOneAtATimeWithTheSimdKernels(String family, DType dtype)
+      throws IOException {
+    FixtureModels.write(family, "tiny", 8, dir, dtype);
+    try (Transformer model = Transformer.load(dir)) {
+      int vocab = model.config().vocabSize();
+      SplittableRandom random = new SplittableRandom(4);
+      int[][] prompts = {
+        random.ints(3, 0, vocab).toArray(),
+        random.ints(11, 0, vocab).toArray(),
+        random.ints(6, 0, vocab).toArray()
+      };
+      int[][] next = new int[5][];
+      for (int s = 0; s < next.length; s++) {
+        next[s] = random.ints(3, 0, vocab).toArray();
+      }
+      List<Sequence> batch = new java.util.ArrayList<>();
+      for (int[] p : prompts) {
+        Sequence seq = model.newSequence(32);
+        model.prefill(seq, p);
+        batch.add(seq);
+      }
+      float[][] batched = new float[next.length][];
+      for (int s = 0; s < next.length; s++) {
+        batched[s] = model.decode(batch, next[s]);
+      }
+
+      double max = 0;
+      for (int b = 0; b < prompts.length; b++) {
+        Sequence seq = model.newSequence(32);
+        model.prefill(seq, prompts[b]);
+        for (int s = 0; s < next.length; s++) {
+          float[] alone = model.decode(List.of(seq), new int[] {next[s][b]});
+          max = Math.max(max, diff(alone, batched[s], b, vocab));
+        }
+      }
+      assertThat(max).isLessThanOrEqualTo(TOLERANCE);
+    }
+  }
+
   private static double diff(float[] row, float[] all, int t, int vocab) {
     double max = 0;
     for (int v = 0; v < vocab; v++) {
