@@ -12,7 +12,11 @@ final class WhitespaceControl {
 
   private WhitespaceControl() {}
 
-  static String apply(String source) {
+  static String apply(String template) {
+    String source = template.replace("\r\n", "\n").replace('\r', '\n');
+    if (source.endsWith("\n")) {
+      source = source.substring(0, source.length() - 1);
+    }
     StringBuilder out = new StringBuilder(source.length());
     int textStart = 0; // where the text after the last tag begins in out
     boolean stripNext = false;
