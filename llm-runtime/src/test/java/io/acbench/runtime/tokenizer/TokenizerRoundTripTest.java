@@ -72,6 +72,14 @@ class TokenizerRoundTripTest {
   }
 
   @Test
+  void longTextIsNeitherTruncatedNorPadded() {
+    String text = new RandomText(13, true).next(4000);
+    int[] ids = qwen.encode(text, false);
+    assertThat(ids.length).isGreaterThan(2000);
+    assertThat(qwen.decode(ids, false)).isEqualTo(text);
+  }
+
+  @Test
   void emptyTextEncodesToNothing() {
     assertThat(qwen.encode("", false)).isEmpty();
     assertThat(mistral.encode("", false)).isEmpty();
