@@ -3,7 +3,8 @@
 
 How the goldens were made: `python3 make_goldens.py` (Python 3.11, jinja2 3.1.6), run from any
 directory. The environment mirrors the one Hugging Face transformers builds for chat templates:
-ImmutableSandboxedEnvironment(trim_blocks=True, lstrip_blocks=True), a tojson filter that calls
+ImmutableSandboxedEnvironment(trim_blocks=True, lstrip_blocks=True) with the loopcontrols
+extension, a tojson filter that calls
 json.dumps(ensure_ascii=False, indent=..., sort_keys=...) and a raise_exception global. Every
 template in cases.json is rendered over every conversation, with and without
 add_generation_prompt; a raise_exception becomes an "error" entry instead of an "output".
@@ -30,7 +31,8 @@ def raise_exception(message):
 
 
 def environment():
-    env = ImmutableSandboxedEnvironment(trim_blocks=True, lstrip_blocks=True)
+    env = ImmutableSandboxedEnvironment(
+        trim_blocks=True, lstrip_blocks=True, extensions=["jinja2.ext.loopcontrols"])
     env.filters["tojson"] = tojson
     env.globals["raise_exception"] = raise_exception
     return env

@@ -40,7 +40,7 @@ public final class ChatTemplate {
   private final Jinjava jinjava;
 
   private ChatTemplate(String source, String bosToken, String eosToken) {
-    this.source = WhitespaceControl.apply(source);
+    this.source = TemplateSource.apply(source);
     this.bosToken = bosToken;
     this.eosToken = eosToken;
     this.jinjava = newEngine();
@@ -159,6 +159,7 @@ public final class ChatTemplate {
             .build();
     Jinjava jinjava = new Jinjava(config);
     jinjava.getGlobalContext().registerFilter(new PyJsonFilter());
+    jinjava.getGlobalContext().registerFilter(new PyStrFilter());
     jinjava
         .getGlobalContext()
         .registerFunction(
