@@ -73,13 +73,13 @@ class TokenizerFixturesTest {
   })
   void renderedConversationTokenizesWithSingleIdSpecials(String family, String open, String close) {
     TokenizerFixtures.write(dir, family, 700);
+    List<ChatMessage> chat =
+        List.of(new ChatMessage("user", "Hi!"), new ChatMessage("assistant", "Hello."));
     String prompt =
         ChatTemplate.fromTokenizerConfig(dir.resolve("tokenizer_config.json"))
-            .render(
-                List.of(new ChatMessage("user", "Hi!"), new ChatMessage("assistant", "Hello.")),
-                false,
-                Map.of());
+            .render(chat, false, Map.of());
     try (Tokenizer tokenizer = Tokenizer.load(dir)) {
+      assertThat(tokenizer.chatTemplate().render(chat, false, Map.of())).isEqualTo(prompt);
       int[] ids = tokenizer.encode(prompt, false);
       assertThat(ids).contains(tokenizer.tokenId(open), tokenizer.tokenId(close));
       assertThat(tokenizer.decode(ids, false)).isEqualTo(prompt);
