@@ -25,7 +25,7 @@ final class InMemoryTensorStore implements TensorStore {
 
   private record Entry(DType dtype, long[] shape, MemorySegment data) {}
 
-  private final Arena arena = Arena.ofConfined();
+  private final Arena arena = Arena.ofShared();
   private final Map<String, Entry> tensors = new LinkedHashMap<>();
 
   private MemorySegment allocate(long bytes) {
