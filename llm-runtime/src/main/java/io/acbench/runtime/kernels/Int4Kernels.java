@@ -17,11 +17,14 @@ import jdk.incubator.vector.VectorOperators;
  * AutoAWQ GEMM layouts (compression-spec §5.2, §5.3). Twins: {@link ScalarKernels#gptqMatmul} and
  * {@link ScalarKernels#awqMatmul}.
  *
- * <p>Both walk the packed rows in storage order (one pass over the weight per call, whatever the
+ * <p>All walk the packed rows in storage order (one pass over the weight per call, whatever the
  * batch) and vectorize over the output dimension, which is contiguous in both layouts; each decoded
- * weight vector {@code (q − z) · s} is used for every batch row before the next is decoded. The
- * decoded value equals the spec's dequantization exactly: {@code q − z} is an exact small integer
- * in float32, and one rounding follows in the multiply by the scale.
+ * vector is used for every batch row before the next is decoded.
+ *
+ * <p>{@link #gptqMatmul} (any {@code g_idx}, act-order included) decodes {@code (q − z) · s}, which
+ * equals the spec's dequantization exactly ({@code q − z} is an exact small integer in float32).
+ * {@link #gptqMatmulGrouped} and {@link #awqMatmul}, for contiguous groups, factor the group out of
+ * the inner loop instead; they round differently, within the tolerance of the differential tests.
  */
 public final class Int4Kernels {
 
@@ -109,6 +112,9 @@ public final class Int4Kernels {
    * AWQ: same result as {@link ScalarKernels#awqMatmul} over words {@code [m0, m1)}, but {@code
    * zerosNm} and {@code scalesNm} are in the nibble-major layout of {@link #awqNibbleMajor}, so a
    * vector of packed words and its zeros/scales line up lane for lane.
+   *
+   * <p>Groups are factored out of the inner loop: {@code Σ_k x_k·s·(q_k − z) = s·(Σ_k x_k·q_k −
+   * z·Σ_k x_k)} over the rows of one group, so the hot loop is shift, mask, convert and one FMA.
    */
   public static void awqMatmul(
       MemorySegment qweight,
@@ -122,56 +128,232 @@ public final class Int4Kernels {
       float[] out,
       int m0,
       int m1) {
-    int words = outFeatures / Int4Codes.PER_WORD;
+    final int per = Int4Codes.PER_WORD;
+    int words = outFeatures / per;
     int width = m1 - m0;
     int mv = m0 + width / L * L;
-    float[] acc = new float[batch * Int4Codes.PER_WORD * width]; // (batch, 8, width)
-    // Stage 1: input row k holds codes of every output channel, nibble j of word m = channel
-    // 8m + ORDER[j]; accumulate per (nibble, word) so lanes stay contiguous.
-    for (int k = 0; k < inFeatures; k++) {
-      int g = k / groupSize;
-      long rowOff = 4L * k * words;
-      for (int m = m0; m < mv; m += L) {
-        IntVector packed = IntVector.fromMemorySegment(I, qweight, rowOff + 4L * m, LE);
-        for (int j = 0; j < Int4Codes.PER_WORD; j++) {
-          int gi = (g * Int4Codes.PER_WORD + j) * words + m;
-          FloatVector w = decode(packed, j, zerosNm, scalesNm, gi);
-          for (int b = 0; b < batch; b++) {
-            int a = (b * Int4Codes.PER_WORD + j) * width + (m - m0);
-            w.fma(FloatVector.broadcast(F, x[b * inFeatures + k]), FloatVector.fromArray(F, acc, a))
-                .intoArray(acc, a);
+    float[] total = new float[batch * per * width]; // (batch, 8, width) result, nibble-major
+    float[] groupAcc = new float[batch * per * width]; // (batch, 8, width) Σ x·q in this group
+    float[] xSum = new float[batch]; // (batch) Σ x over this group's rows
+    for (int kStart = 0; kStart < inFeatures; kStart += groupSize) {
+      int kEnd = Math.min(inFeatures, kStart + groupSize);
+      int g = kStart / groupSize;
+      for (int b = 0; b < batch; b++) {
+        float sum = 0f;
+        for (int k = kStart; k < kEnd; k++) {
+          sum += x[b * inFeatures + k];
+        }
+        xSum[b] = sum;
+      }
+      // Stage 1: Σ_k x·q over the group's rows, vector words only.
+      if (batch == 1) {
+        // Blocks of up to eight rows keep the eight nibble accumulators in registers.
+        for (int kb = kStart; kb < kEnd; kb += per) {
+          int ke = Math.min(kEnd, kb + per);
+          for (int m = m0; m < mv; m += L) {
+            int a = m - m0;
+            FloatVector a0 = FloatVector.fromArray(F, groupAcc, a);
+            FloatVector a1 = FloatVector.fromArray(F, groupAcc, width + a);
+            FloatVector a2 = FloatVector.fromArray(F, groupAcc, 2 * width + a);
+            FloatVector a3 = FloatVector.fromArray(F, groupAcc, 3 * width + a);
+            FloatVector a4 = FloatVector.fromArray(F, groupAcc, 4 * width + a);
+            FloatVector a5 = FloatVector.fromArray(F, groupAcc, 5 * width + a);
+            FloatVector a6 = FloatVector.fromArray(F, groupAcc, 6 * width + a);
+            FloatVector a7 = FloatVector.fromArray(F, groupAcc, 7 * width + a);
+            for (int k = kb; k < ke; k++) {
+              IntVector packed =
+                  IntVector.fromMemorySegment(I, qweight, 4L * ((long) k * words + m), LE);
+              FloatVector xk = FloatVector.broadcast(F, x[k]);
+              a0 = codes(packed, 0).fma(xk, a0);
+              a1 = codes(packed, 1).fma(xk, a1);
+              a2 = codes(packed, 2).fma(xk, a2);
+              a3 = codes(packed, 3).fma(xk, a3);
+              a4 = codes(packed, 4).fma(xk, a4);
+              a5 = codes(packed, 5).fma(xk, a5);
+              a6 = codes(packed, 6).fma(xk, a6);
+              a7 = codes(packed, 7).fma(xk, a7);
+            }
+            a0.intoArray(groupAcc, a);
+            a1.intoArray(groupAcc, width + a);
+            a2.intoArray(groupAcc, 2 * width + a);
+            a3.intoArray(groupAcc, 3 * width + a);
+            a4.intoArray(groupAcc, 4 * width + a);
+            a5.intoArray(groupAcc, 5 * width + a);
+            a6.intoArray(groupAcc, 6 * width + a);
+            a7.intoArray(groupAcc, 7 * width + a);
+          }
+        }
+      } else {
+        // Each decoded code vector meets every batch row before the next is decoded.
+        for (int k = kStart; k < kEnd; k++) {
+          for (int m = m0; m < mv; m += L) {
+            IntVector packed =
+                IntVector.fromMemorySegment(I, qweight, 4L * ((long) k * words + m), LE);
+            for (int j = 0; j < per; j++) {
+              FloatVector q = codes(packed, j);
+              for (int b = 0; b < batch; b++) {
+                int a = (b * per + j) * width + (m - m0);
+                q.fma(
+                        FloatVector.broadcast(F, x[b * inFeatures + k]),
+                        FloatVector.fromArray(F, groupAcc, a))
+                    .intoArray(groupAcc, a);
+              }
+            }
           }
         }
       }
-      // Stage 2: words that do not fill a vector, same order of operations per element.
-      for (int m = mv; m < m1; m++) {
-        int word = qweight.get(ScalarKernels.I32_LE, rowOff + 4L * m);
-        for (int j = 0; j < Int4Codes.PER_WORD; j++) {
-          int gi = (g * Int4Codes.PER_WORD + j) * words + m;
-          float w = (Int4Codes.nibble(word, j) - zerosNm[gi]) * scalesNm[gi];
+      // Stage 2: fold the group in, total += s·(Σ x·q − z·Σ x), and clear its accumulators.
+      for (int j = 0; j < per; j++) {
+        for (int m = m0; m < mv; m += L) {
+          int gi = (g * per + j) * words + m;
+          FloatVector s = FloatVector.fromArray(F, scalesNm, gi);
+          FloatVector z = FloatVector.fromArray(F, zerosNm, gi);
           for (int b = 0; b < batch; b++) {
-            acc[(b * Int4Codes.PER_WORD + j) * width + (m - m0)] += w * x[b * inFeatures + k];
+            int a = (b * per + j) * width + (m - m0);
+            FloatVector acc = FloatVector.fromArray(F, groupAcc, a);
+            s.fma(acc.sub(z.mul(xSum[b])), FloatVector.fromArray(F, total, a)).intoArray(total, a);
+          }
+        }
+      }
+      Arrays.fill(groupAcc, 0f);
+      // Stage 3: words that do not fill a vector, dequantized element by element.
+      for (int k = kStart; k < kEnd; k++) {
+        for (int m = mv; m < m1; m++) {
+          int word = qweight.get(ScalarKernels.I32_LE, 4L * ((long) k * words + m));
+          for (int j = 0; j < per; j++) {
+            int gi = (g * per + j) * words + m;
+            float w = (Int4Codes.nibble(word, j) - zerosNm[gi]) * scalesNm[gi];
+            for (int b = 0; b < batch; b++) {
+              total[(b * per + j) * width + (m - m0)] += w * x[b * inFeatures + k];
+            }
           }
         }
       }
     }
-    // Stage 3: undo the interleave into channel order.
+    // Stage 4: undo the interleave into channel order.
     for (int b = 0; b < batch; b++) {
-      for (int j = 0; j < Int4Codes.PER_WORD; j++) {
+      for (int j = 0; j < per; j++) {
         int channel = Int4Codes.awqChannelOfNibble(j);
         for (int m = m0; m < m1; m++) {
-          out[b * outFeatures + Int4Codes.PER_WORD * m + channel] =
-              acc[(b * Int4Codes.PER_WORD + j) * width + (m - m0)];
+          out[b * outFeatures + per * m + channel] = total[(b * per + j) * width + (m - m0)];
         }
       }
     }
   }
 
+  /**
+   * GPTQ without act-order ({@code g_idx[k] = k / groupSize}, groupSize a multiple of 8): same
+   * result as {@link ScalarKernels#gptqMatmul}, with groups factored out of the inner loop as in
+   * {@link #awqMatmul}: {@code out[n] = Σ_g s[g,n]·(Σ_{k∈g} x_k·q[k,n] − z[g,n]·Σ_{k∈g} x_k)}.
+   */
+  public static void gptqMatmulGrouped(
+      MemorySegment qweight,
+      float[] zeros,
+      float[] scales,
+      int groupSize,
+      int inFeatures,
+      int outFeatures,
+      float[] x,
+      int batch,
+      float[] out,
+      int n0,
+      int n1) {
+    final int per = Int4Codes.PER_WORD;
+    int nv = n0 + (n1 - n0) / L * L;
+    int width = nv - n0;
+    float[] groupAcc = new float[batch * width]; // (batch, width) Σ x·q in this group
+    float[] xSum = new float[batch]; // (batch) Σ x over this group's inputs
+    for (int b = 0; b < batch; b++) {
+      Arrays.fill(out, b * outFeatures + n0, b * outFeatures + nv, 0f);
+    }
+    int rows = inFeatures / per;
+    int rowsPerGroup = groupSize / per;
+    for (int r0 = 0; r0 < rows; r0 += rowsPerGroup) {
+      int r1 = Math.min(rows, r0 + rowsPerGroup);
+      int g = r0 / rowsPerGroup;
+      for (int b = 0; b < batch; b++) {
+        float sum = 0f;
+        for (int k = per * r0; k < per * r1; k++) {
+          sum += x[b * inFeatures + k];
+        }
+        xSum[b] = sum;
+      }
+      // Stage 1: Σ_k x·q over the group, one packed row (eight inputs) at a time.
+      for (int r = r0; r < r1; r++) {
+        long rowOff = 4L * r * outFeatures;
+        int k0 = per * r;
+        if (batch == 1) {
+          FloatVector x0 = FloatVector.broadcast(F, x[k0]);
+          FloatVector x1 = FloatVector.broadcast(F, x[k0 + 1]);
+          FloatVector x2 = FloatVector.broadcast(F, x[k0 + 2]);
+          FloatVector x3 = FloatVector.broadcast(F, x[k0 + 3]);
+          FloatVector x4 = FloatVector.broadcast(F, x[k0 + 4]);
+          FloatVector x5 = FloatVector.broadcast(F, x[k0 + 5]);
+          FloatVector x6 = FloatVector.broadcast(F, x[k0 + 6]);
+          FloatVector x7 = FloatVector.broadcast(F, x[k0 + 7]);
+          for (int n = n0; n < nv; n += L) {
+            IntVector packed = IntVector.fromMemorySegment(I, qweight, rowOff + 4L * n, LE);
+            FloatVector acc = FloatVector.fromArray(F, groupAcc, n - n0);
+            acc = codes(packed, 0).fma(x0, acc);
+            acc = codes(packed, 1).fma(x1, acc);
+            acc = codes(packed, 2).fma(x2, acc);
+            acc = codes(packed, 3).fma(x3, acc);
+            acc = codes(packed, 4).fma(x4, acc);
+            acc = codes(packed, 5).fma(x5, acc);
+            acc = codes(packed, 6).fma(x6, acc);
+            acc = codes(packed, 7).fma(x7, acc);
+            acc.intoArray(groupAcc, n - n0);
+          }
+        } else {
+          for (int n = n0; n < nv; n += L) {
+            IntVector packed = IntVector.fromMemorySegment(I, qweight, rowOff + 4L * n, LE);
+            for (int j = 0; j < per; j++) {
+              FloatVector q = codes(packed, j);
+              for (int b = 0; b < batch; b++) {
+                int a = b * width + (n - n0);
+                q.fma(
+                        FloatVector.broadcast(F, x[b * inFeatures + k0 + j]),
+                        FloatVector.fromArray(F, groupAcc, a))
+                    .intoArray(groupAcc, a);
+              }
+            }
+          }
+        }
+      }
+      // Stage 2: out += s·(Σ x·q − z·Σ x), then clear the group accumulators.
+      for (int n = n0; n < nv; n += L) {
+        int gn = g * outFeatures + n;
+        FloatVector s = FloatVector.fromArray(F, scales, gn);
+        FloatVector z = FloatVector.fromArray(F, zeros, gn);
+        for (int b = 0; b < batch; b++) {
+          int o = b * outFeatures + n;
+          FloatVector acc = FloatVector.fromArray(F, groupAcc, b * width + (n - n0));
+          s.fma(acc.sub(z.mul(xSum[b])), FloatVector.fromArray(F, out, o)).intoArray(out, o);
+        }
+      }
+      Arrays.fill(groupAcc, 0f);
+    }
+    // Stage 3: columns that do not fill a vector.
+    if (nv < n1) {
+      int[] gIdx = new int[inFeatures];
+      for (int k = 0; k < inFeatures; k++) {
+        gIdx[k] = k / groupSize;
+      }
+      ScalarKernels.gptqMatmul(
+          qweight, zeros, scales, gIdx, inFeatures, outFeatures, x, batch, out, nv, n1);
+    }
+  }
+
+  /** Nibble j of each lane as float: {@code (float) ((words >>> 4j) & 0xF)}. */
+  private static FloatVector codes(IntVector words, int j) {
+    return (FloatVector)
+        words.lanewise(VectorOperators.LSHR, 4 * j).and(0xF).convert(VectorOperators.I2F, 0);
+  }
+
   /** {@code (nibble j of words − zeros[at..]) · scales[at..]} as a float vector. */
   private static FloatVector decode(IntVector words, int j, float[] zeros, float[] scales, int at) {
-    FloatVector q =
-        (FloatVector)
-            words.lanewise(VectorOperators.LSHR, 4 * j).and(0xF).convert(VectorOperators.I2F, 0);
-    return q.sub(FloatVector.fromArray(F, zeros, at)).mul(FloatVector.fromArray(F, scales, at));
+    return codes(words, j)
+        .sub(FloatVector.fromArray(F, zeros, at))
+        .mul(FloatVector.fromArray(F, scales, at));
   }
 }

@@ -20,6 +20,12 @@ class KernelsDifferentialTest {
   /** Two float32 summation orders of n ≤ 1000 terms differ by far less than this, relative. */
   static final float SUM_REL_TOL = 2e-6f;
 
+  /**
+   * Group-factored int4 kernels against the twin, relative to Σ|x|·15·max scale: factoring rounds
+   * the partial sums Σ x·q (terms up to 15|x|) instead of the dequantized products.
+   */
+  static final float INT4_REL_TOL = 1e-5f;
+
   /** Vector EXP (within a few ulps) against Math.exp rounded to float, relative. */
   static final float EXP_REL_TOL = 1e-6f;
 
@@ -248,18 +254,45 @@ class KernelsDifferentialTest {
         Arrays.fill(actual, Float.NaN);
         ScalarKernels.gptqMatmul(qweight, zeros, scales, gIdx, k, n, x, batch, expected, 0, n);
         Int4Kernels.gptqMatmul(qweight, zeros, scales, gIdx, k, n, x, batch, actual, 0, n);
-        assertInt4Close(expected, actual, x, k, n, batch, scales);
+        assertInt4Close(expected, actual, x, k, n, batch, scales, SUM_REL_TOL);
+      }
+    }
+  }
+
+  @Test
+  void groupedGptqKernelMatchesTwinForWholeAndPartialGroups() {
+    int k = 80;
+    // gs 32 leaves a last group of 16 inputs; gs 80 is one group; N = 40 leaves a column tail.
+    for (int gs : new int[] {32, 80}) {
+      int n = 40;
+      int groups = Math.ceilDiv(k, gs);
+      MemorySegment qweight = randomWords(k / 8 * n);
+      float[] zeros = randomZeros(groups * n);
+      float[] scales = randomScales(groups * n);
+      int[] gIdx = new int[k];
+      for (int i = 0; i < k; i++) {
+        gIdx[i] = i / gs;
+      }
+      for (int batch : new int[] {1, 3, 8}) {
+        float[] x = randomFloats(batch * k);
+        float[] expected = new float[batch * n];
+        float[] actual = new float[batch * n];
+        Arrays.fill(actual, Float.NaN);
+        ScalarKernels.gptqMatmul(qweight, zeros, scales, gIdx, k, n, x, batch, expected, 0, n);
+        Int4Kernels.gptqMatmulGrouped(qweight, zeros, scales, gs, k, n, x, batch, actual, 0, n);
+        assertInt4Close(expected, actual, x, k, n, batch, scales, INT4_REL_TOL);
       }
     }
   }
 
   @Test
   void awqKernelMatchesTwinOnAllWordsAndASubRange() {
-    int k = 48;
+    // K = 52, gs = 16: a last group of 4 rows, and blocks of eight rows cut at group ends.
+    int k = 52;
     int gs = 16;
     // N/8 = 20 words: a vector part and a tail of 4 (16 lanes) or 20 (32 lanes) words.
     int n = 160;
-    int groups = k / gs;
+    int groups = Math.ceilDiv(k, gs);
     MemorySegment qweight = randomWords(k * n / 8);
     float[] zeros = new float[groups * n];
     for (int i = 0; i < zeros.length; i++) {
@@ -274,7 +307,7 @@ class KernelsDifferentialTest {
       float[] actual = new float[batch * n];
       ScalarKernels.awqMatmul(qweight, zeros, scales, gs, k, n, x, batch, expected, 0, n / 8);
       Int4Kernels.awqMatmul(qweight, zerosNm, scalesNm, gs, k, n, x, batch, actual, 0, n / 8);
-      assertInt4Close(expected, actual, x, k, n, batch, scales);
+      assertInt4Close(expected, actual, x, k, n, batch, scales, INT4_REL_TOL);
 
       float[] partial = new float[batch * n];
       Int4Kernels.awqMatmul(qweight, zerosNm, scalesNm, gs, k, n, x, batch, partial, 2, 5);
@@ -283,7 +316,7 @@ class KernelsDifferentialTest {
         // Words 2..4 are channels 16..39; the rest of out is left as it was.
         System.arraycopy(expected, b * n + 16, expectedPartial, b * n + 16, 24);
       }
-      assertInt4Close(expectedPartial, partial, x, k, n, batch, scales);
+      assertInt4Close(expectedPartial, partial, x, k, n, batch, scales, INT4_REL_TOL);
       assertThat(partial[15]).isZero();
       assertThat(partial[40]).isZero();
     }
@@ -301,9 +334,16 @@ class KernelsDifferentialTest {
     assertThat(Int4Codes.awqChannelOfNibble(1)).isEqualTo(2);
   }
 
-  /** Bounds the error by Σ_k |x[b,k]| · 15 · max scale, the magnitude of the summed terms. */
+  /** Bounds the error by relTol · Σ_k |x[b,k]| · 15 · max scale, the size of the summed terms. */
   private static void assertInt4Close(
-      float[] expected, float[] actual, float[] x, int k, int n, int batch, float[] scales) {
+      float[] expected,
+      float[] actual,
+      float[] x,
+      int k,
+      int n,
+      int batch,
+      float[] scales,
+      float relTol) {
     float maxScale = 0;
     for (float s : scales) {
       maxScale = Math.max(maxScale, s);
@@ -316,7 +356,7 @@ class KernelsDifferentialTest {
       for (int c = 0; c < n; c++) {
         assertThat(Math.abs(expected[b * n + c] - actual[b * n + c]))
             .as("batch %d column %d", b, c)
-            .isLessThanOrEqualTo(SUM_REL_TOL * absX * 15 * maxScale);
+            .isLessThanOrEqualTo(relTol * absX * 15 * maxScale);
       }
     }
   }
