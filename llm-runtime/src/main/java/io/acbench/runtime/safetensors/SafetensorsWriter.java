@@ -16,10 +16,12 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * Builds one safetensors file. The header carries {@code __metadata__ {"format": "pt"}} and is
@@ -76,7 +78,7 @@ public final class SafetensorsWriter {
 
   /** Tensors added so far, in insertion order. */
   public Map<String, TensorSource> tensors() {
-    return Map.copyOf(tensors);
+    return Collections.unmodifiableMap(new LinkedHashMap<>(tensors));
   }
 
   /** Total size of the tensor bytes (the file less its header). */
@@ -162,7 +164,7 @@ public final class SafetensorsWriter {
     return header;
   }
 
-  private static TensorSource named(String name, java.util.function.Supplier<TensorSource> make) {
+  private static TensorSource named(String name, Supplier<TensorSource> make) {
     try {
       return make.get();
     } catch (IllegalArgumentException e) {

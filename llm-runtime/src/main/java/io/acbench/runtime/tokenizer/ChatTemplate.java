@@ -40,7 +40,7 @@ public final class ChatTemplate {
   private final Jinjava jinjava;
 
   private ChatTemplate(String source, String bosToken, String eosToken) {
-    this.source = WhitespaceControl.apply(source);
+    this.source = TemplateSource.apply(source);
     this.bosToken = bosToken;
     this.eosToken = eosToken;
     this.jinjava = newEngine();
@@ -104,17 +104,18 @@ public final class ChatTemplate {
     messages.forEach(m -> turns.add(m.toTemplateValue()));
     context.put("messages", turns);
     context.put("add_generation_prompt", addGenerationPrompt);
-    RenderResult result;
     TemplateFunctions.takeRaised();
+    RenderResult result;
     try {
       result = jinjava.renderForResult(source, context);
     } catch (RuntimeException e) {
-      throw new ChatTemplateException("chat template failed: " + e.getMessage(), e);
-    } finally {
       String raised = TemplateFunctions.takeRaised();
-      if (raised != null) {
-        throw new ChatTemplateException(raised);
-      }
+      throw new ChatTemplateException(
+          raised != null ? raised : "chat template failed: " + e.getMessage(), e);
+    }
+    String raised = TemplateFunctions.takeRaised();
+    if (raised != null) {
+      throw new ChatTemplateException(raised);
     }
     for (TemplateError error : result.getErrors()) {
       if (error.getSeverity() == TemplateError.ErrorType.FATAL) {
@@ -158,6 +159,7 @@ public final class ChatTemplate {
             .build();
     Jinjava jinjava = new Jinjava(config);
     jinjava.getGlobalContext().registerFilter(new PyJsonFilter());
+    jinjava.getGlobalContext().registerFilter(new PyStrFilter());
     jinjava
         .getGlobalContext()
         .registerFunction(

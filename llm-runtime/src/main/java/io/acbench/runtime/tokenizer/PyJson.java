@@ -3,6 +3,8 @@ package io.acbench.runtime.tokenizer;
 import java.lang.reflect.Array;
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.math.MathContext;
+import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -136,6 +138,17 @@ final class PyJson {
     };
   }
 
+  private static BigDecimal shortest(double d) {
+    BigDecimal binary = new BigDecimal(d);
+    for (int precision = 1; precision < 17; precision++) {
+      BigDecimal candidate = binary.round(new MathContext(precision, RoundingMode.HALF_EVEN));
+      if (candidate.doubleValue() == d) {
+        return candidate.stripTrailingZeros();
+      }
+    }
+    return binary.round(new MathContext(17, RoundingMode.HALF_EVEN)).stripTrailingZeros();
+  }
+
   private static List<Object> arrayItems(Object array) {
     List<Object> items = new ArrayList<>();
     for (int i = 0; i < Array.getLength(array); i++) {
@@ -145,9 +158,10 @@ final class PyJson {
   }
 
   /**
-   * Python's {@code repr(float)}: the shortest digits that round-trip (Java's {@link
-   * Double#toString} gives the same digits), positional when the decimal exponent is in [-4, 16),
-   * otherwise {@code d.ddde+XX}.
+   * Python's {@code repr(float)}: the shortest decimal that reads back as {@code d} (the closest
+   * one among equally short ones), positional when the decimal exponent is in [-4, 16), otherwise
+   * {@code d.ddde+XX}. {@link Double#toString} is not used for the digits: it always prints a
+   * fraction digit and so gives {@code 4.9E-324} where Python gives {@code 5e-324}.
    */
   static String floatRepr(double d) {
     if (Double.isNaN(d)) {
@@ -159,7 +173,7 @@ final class PyJson {
     if (d == 0) {
       return (1 / d < 0) ? "-0.0" : "0.0";
     }
-    BigDecimal exact = new BigDecimal(Double.toString(d)).stripTrailingZeros();
+    BigDecimal exact = shortest(d);
     String digits = exact.unscaledValue().abs().toString();
     int exponent = digits.length() - 1 - exact.scale(); // d = digits[0].digits[1..] * 10^exponent
     String sign = d < 0 ? "-" : "";

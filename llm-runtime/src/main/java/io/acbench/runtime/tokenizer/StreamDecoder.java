@@ -51,19 +51,12 @@ public final class StreamDecoder {
   }
 
   /**
-   * Moves the window to the ids just emitted. With skipped special tokens the window must not start
-   * on one: the decoder would then treat a later token as the first.
+   * Starts the window at the ids just emitted. They produced text, so the window always holds a
+   * token that decodes to something, and both decodes of the next step treat the same token as the
+   * first one.
    */
   private void advance() {
-    int start = readOffset;
-    while (skipSpecialTokens
-        && start < length
-        && tokenizer.specialTokenIds().contains(ids[start])) {
-      start++;
-    }
-    if (start < length) {
-      prefixOffset = start;
-    }
+    prefixOffset = readOffset;
     readOffset = length;
   }
 

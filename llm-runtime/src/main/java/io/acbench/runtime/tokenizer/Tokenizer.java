@@ -153,6 +153,22 @@ public final class Tokenizer implements AutoCloseable {
     return eosTokenIds.clone();
   }
 
+  /**
+   * The default chat template of {@code tokenizer_config.json}, with this model's BOS and EOS.
+   *
+   * @throws TokenizerException when the model has no chat template
+   */
+  public ChatTemplate chatTemplate() {
+    String source = settings.chatTemplates().get(TokenizerSettings.DEFAULT_TEMPLATE);
+    if (source == null) {
+      throw new TokenizerException(
+          "tokenizer_config.json has no default chat_template (has "
+              + settings.chatTemplates().keySet()
+              + ")");
+    }
+    return ChatTemplate.of(source, settings.bosToken(), settings.eosToken());
+  }
+
   /** What {@code tokenizer_config.json} says (tokens, add_bos_token, chat templates). */
   public TokenizerSettings settings() {
     return settings;

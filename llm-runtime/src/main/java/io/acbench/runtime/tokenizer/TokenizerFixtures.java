@@ -1,7 +1,9 @@
 package io.acbench.runtime.tokenizer;
 
+import com.fasterxml.jackson.core.util.DefaultIndenter;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.ObjectWriter;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -35,8 +37,13 @@ public final class TokenizerFixtures {
   /** Ids of the family's BOS, EOS and PAD tokens; -1 where the family has none. */
   public record Info(int bosTokenId, int eosTokenId, int padTokenId) {}
 
-  private static final ObjectMapper JSON =
-      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+  /** Pretty-printed with "\n" line ends on every platform, so the bytes never vary. */
+  private static final ObjectWriter JSON =
+      new ObjectMapper()
+          .writer(
+              new DefaultPrettyPrinter()
+                  .withObjectIndenter(new DefaultIndenter("  ", "\n"))
+                  .withArrayIndenter(new DefaultIndenter("  ", "\n")));
 
   private TokenizerFixtures() {}
 

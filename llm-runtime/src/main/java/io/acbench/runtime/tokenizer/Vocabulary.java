@@ -46,7 +46,11 @@ final class Vocabulary {
       vocab.properties().forEach(e -> v.put(file, e.getKey(), e.getValue(), "model.vocab"));
     } else if (vocab.isArray()) {
       for (int i = 0; i < vocab.size(); i++) {
-        v.put(file, vocab.get(i).path(0).asText(), JSON.getNodeFactory().numberNode(i), "");
+        v.put(
+            file,
+            vocab.get(i).path(0).asText(),
+            JSON.getNodeFactory().numberNode(i),
+            "model.vocab");
       }
     } else {
       throw new TokenizerException("malformed " + file + ": model.vocab is missing");

@@ -31,6 +31,7 @@ public final class GptqInt4Weight implements PooledLinearWeight {
   private final float[] zeros; // (G, N) storedZero + 1 (v1) or storedZero (v2)
   private final float[] scales; // (G, N)
   private final int[] gIdx; // (K)
+  private final int sequentialGroupSize; // gs when g_idx[k] = k / gs with gs % 8 == 0, else 0
 
   /**
    * @param name layer prefix, for error messages
@@ -93,6 +94,7 @@ public final class GptqInt4Weight implements PooledLinearWeight {
     this.qweight = qweight;
     this.scales = scales.clone();
     this.gIdx = gIdx.clone();
+    this.sequentialGroupSize = sequentialGroupSize(this.gIdx, groups);
     this.zeros = new float[groups * outFeatures];
     int offset = v2Zeros ? 0 : 1;
     for (int i = 0; i < zeros.length; i++) {
@@ -144,9 +146,50 @@ public final class GptqInt4Weight implements PooledLinearWeight {
         (long) batch * inFeatures * outFeatures,
         outFeatures,
         VectorKernels.lanes(),
-        (n0, n1) ->
+        (n0, n1) -> {
+          if (sequentialGroupSize > 0) {
+            Int4Kernels.gptqMatmulGrouped(
+                qweight,
+                zeros,
+                scales,
+                sequentialGroupSize,
+                inFeatures,
+                outFeatures,
+                x,
+                batch,
+                out,
+                n0,
+                n1);
+          } else {
             Int4Kernels.gptqMatmul(
-                qweight, zeros, scales, gIdx, inFeatures, outFeatures, x, batch, out, n0, n1));
+                qweight, zeros, scales, gIdx, inFeatures, outFeatures, x, batch, out, n0, n1);
+          }
+        });
+  }
+
+  /**
+   * The group size gs when {@code g_idx[k] = k / gs} for every k and gs is a multiple of 8 (so no
+   * packed row straddles two groups), else 0: such layers take the group-factored kernel.
+   */
+  private static int sequentialGroupSize(int[] gIdx, int groups) {
+    int gs = groups == 1 ? gIdx.length : 0;
+    while (gs < gIdx.length && gIdx[gs] == 0) {
+      gs++;
+    }
+    if (gs == 0 || gs % Int4Codes.PER_WORD != 0 || Math.ceilDiv(gIdx.length, gs) != groups) {
+      return 0;
+    }
+    for (int k = 0; k < gIdx.length; k++) {
+      if (gIdx[k] != k / gs) {
+        return 0;
+      }
+    }
+    return gs;
+  }
+
+  /** Whether matmul takes the group-factored kernel (g_idx is k / gs, gs a multiple of 8). */
+  public boolean hasSequentialGroups() {
+    return sequentialGroupSize > 0;
   }
 
   /**

@@ -104,6 +104,27 @@ class ShardedCheckpointTest {
   }
 
   @Test
+  void anIndexFileOpensThroughItsWeightMap() throws IOException {
+    writeFiveTensors(dir, 40);
+    try (TensorStore store = TensorStores.open(dir.resolve("model.safetensors.index.json"))) {
+      assertThat(store.names()).hasSize(5);
+      assertThat(store.readFloats("t4")).containsExactly(4f, 4.5f, -4f, 8f);
+    }
+  }
+
+  @Test
+  void indexNamingAShardOutsideTheDirectoryIsRejected() throws IOException {
+    writeFiveTensors(dir, 40);
+    Path index = dir.resolve("model.safetensors.index.json");
+    Files.writeString(
+        index, Files.readString(index).replace("\"t0\" : \"model-", "\"t0\" : \"../model-"));
+    assertThatThrownBy(() -> TensorStores.open(dir).close())
+        .isInstanceOf(SafetensorsFormatException.class)
+        .hasMessageContaining("tensor 't0'")
+        .hasMessageContaining("outside the directory");
+  }
+
+  @Test
   void sameTensorInTwoShardsIsRejectedWithoutIndex() throws IOException {
     new SafetensorsWriter().addInts("x", new int[] {1}, 1).write(dir.resolve("a.safetensors"));
     new SafetensorsWriter().addInts("x", new int[] {2}, 1).write(dir.resolve("b.safetensors"));

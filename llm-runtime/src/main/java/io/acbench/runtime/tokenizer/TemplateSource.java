@@ -1,18 +1,30 @@
 package io.acbench.runtime.tokenizer;
 
 /**
- * Applies Jinja's {@code -} whitespace control on expression and comment tags ({@code {{- x -}}},
- * {@code {#- c -#}}) to the template source, because jinjava honours it only on statement tags. A
- * leading {@code -} removes the whitespace between the previous tag and this one; a trailing {@code
- * -} removes the whitespace up to the next tag. The tags are kept, without their dashes, so jinjava
- * still applies {@code trim_blocks} and {@code lstrip_blocks} to comments as Jinja does. Statement
- * tags and {@code {% raw %}} blocks pass through unchanged.
+ * Rewrites Jinja source into source that jinjava renders the way Jinja does.
+ *
+ * <p>Every expression tag {@code {{ x }}} becomes {@code {{ (x) | acbench_pystr }}}, so values
+ * print as Python's {@code str()} does ({@code True}, {@code ['a', 1]}) instead of Java's {@code
+ * toString()}; see {@link PyStrFilter}.
+ *
+ * <p>It applies Jinja's {@code -} whitespace control on expression and comment tags ({@code {{- x
+ * -}}}, {@code {#- c -#}}) to the template source, because jinjava honours it only on statement
+ * tags. A leading {@code -} removes the whitespace between the previous tag and this one; a
+ * trailing {@code -} removes the whitespace up to the next tag. The tags are kept, without their
+ * dashes, so jinjava still applies {@code trim_blocks} and {@code lstrip_blocks} to comments as
+ * Jinja does. Statement tags and {@code {% raw %}} blocks pass through unchanged.
  */
-final class WhitespaceControl {
+final class TemplateSource {
 
-  private WhitespaceControl() {}
+  static final String PY_STR_FILTER = "acbench_pystr";
 
-  static String apply(String source) {
+  private TemplateSource() {}
+
+  static String apply(String template) {
+    String source = template.replace("\r\n", "\n").replace('\r', '\n');
+    if (source.endsWith("\n")) {
+      source = source.substring(0, source.length() - 1);
+    }
     StringBuilder out = new StringBuilder(source.length());
     int textStart = 0; // where the text after the last tag begins in out
     boolean stripNext = false;
@@ -52,7 +64,11 @@ final class WhitespaceControl {
         if (stripNext) {
           inner = inner.substring(0, inner.length() - 1);
         }
-        out.append('{').append(kind).append(inner).append(close);
+        if (kind == '{') {
+          out.append("{{ (").append(inner).append(") | ").append(PY_STR_FILTER).append(" }}");
+        } else {
+          out.append("{#").append(inner).append("#}");
+        }
         i = end + 2;
       }
       textStart = out.length();
