@@ -91,6 +91,15 @@ public final class DecoderLayer {
    * @param hidden residual stream (seqLen, hiddenSize), updated in place
    */
   public void forward(float[] hidden, int seqLen, ForwardHooks hooks) {
+    if (seqLen < 1 || hidden.length < seqLen * config.hiddenSize()) {
+      throw new IllegalArgumentException(
+          "hidden must hold (seqLen "
+              + seqLen
+              + ", hiddenSize "
+              + config.hiddenSize()
+              + ") values, has "
+              + hidden.length);
+    }
     KvCache cache = new KvCache(config.numHiddenLayers(), config.kvDim(), Math.max(1, seqLen));
     KvCache[] caches = new KvCache[seqLen];
     int[] positions = new int[seqLen];
