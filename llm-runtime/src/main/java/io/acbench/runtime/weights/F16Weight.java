@@ -1,0 +1,26 @@
+package io.acbench.runtime.weights;
+
+import io.acbench.runtime.kernels.VectorKernels;
+import java.lang.foreign.MemorySegment;
+
+/** A dense IEEE binary16 (F16) weight, row-major (out, in), read in place from a segment. */
+public final class F16Weight extends DenseSegmentWeight {
+
+  /**
+   * @param name tensor name, for error messages
+   * @param data (outFeatures, inFeatures) F16 elements, little-endian, exactly that many bytes
+   */
+  public F16Weight(String name, int outFeatures, int inFeatures, MemorySegment data) {
+    super(name, outFeatures, inFeatures, data, 2);
+  }
+
+  @Override
+  float dotRow(MemorySegment data, long off, float[] x, int xOff, int n) {
+    return VectorKernels.dotF16(data, off, x, xOff, n);
+  }
+
+  @Override
+  void decodeRow(MemorySegment data, long off, float[] dst, int n) {
+    VectorKernels.decodeF16(data, off, dst, 0, n);
+  }
+}
