@@ -143,7 +143,9 @@ public final class AwqInt4Weight implements PooledLinearWeight {
         (long) batch * inFeatures * outFeatures,
         outFeatures / Int4Codes.PER_WORD,
         VectorKernels.lanes(),
-        (m0, m1) ->
+        (m0, m1) -> {
+          int block = batch == 1 ? m1 - m0 : WeightChecks.N_BLOCK / Int4Codes.PER_WORD;
+          for (int mb = m0; mb < m1; mb += block) {
             Int4Kernels.awqMatmul(
                 qweight,
                 zerosNm,
@@ -154,8 +156,10 @@ public final class AwqInt4Weight implements PooledLinearWeight {
                 x,
                 batch,
                 out,
-                m0,
-                m1));
+                mb,
+                Math.min(m1, mb + block));
+          }
+        });
   }
 
   /** Dense (out = N, in = K): {@code W[n, k] = (q[k, n] − zero[k/gs, n]) · scale[k/gs, n]}. */
