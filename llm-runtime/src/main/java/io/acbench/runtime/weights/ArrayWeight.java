@@ -2,6 +2,7 @@ package io.acbench.runtime.weights;
 
 import io.acbench.runtime.kernels.ParallelFor;
 import io.acbench.runtime.kernels.VectorKernels;
+import java.util.Arrays;
 
 /** A dense float32 weight held in a float[] (out, in), for weights made in memory. */
 public final class ArrayWeight implements PooledLinearWeight {
@@ -71,7 +72,7 @@ public final class ArrayWeight implements PooledLinearWeight {
           // Chunks of the input width keep every batch row's slice in L1 (see DenseSegmentWeight).
           float[] partial = new float[batch]; // (batch)
           for (int b = 0; b < batch; b++) {
-            java.util.Arrays.fill(out, b * outFeatures + o0, b * outFeatures + o1, 0f);
+            Arrays.fill(out, b * outFeatures + o0, b * outFeatures + o1, 0f);
           }
           for (int kc = 0; kc < inFeatures; kc += WeightChecks.K_CHUNK) {
             int len = Math.min(WeightChecks.K_CHUNK, inFeatures - kc);

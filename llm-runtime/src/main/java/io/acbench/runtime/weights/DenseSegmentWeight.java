@@ -3,6 +3,7 @@ package io.acbench.runtime.weights;
 import io.acbench.runtime.kernels.ParallelFor;
 import io.acbench.runtime.kernels.VectorKernels;
 import java.lang.foreign.MemorySegment;
+import java.util.Arrays;
 
 /**
  * A dense weight, row-major (out, in) as Hugging Face stores {@code .weight}, read in place from a
@@ -98,7 +99,7 @@ public abstract sealed class DenseSegmentWeight implements PooledLinearWeight
           float[] chunk = new float[WeightChecks.K_CHUNK]; // one widened row chunk
           float[] partial = new float[batch]; // (batch) dots of that chunk
           for (int b = 0; b < batch; b++) {
-            java.util.Arrays.fill(out, b * outFeatures + o0, b * outFeatures + o1, 0f);
+            Arrays.fill(out, b * outFeatures + o0, b * outFeatures + o1, 0f);
           }
           for (int kc = 0; kc < inFeatures; kc += WeightChecks.K_CHUNK) {
             int len = Math.min(WeightChecks.K_CHUNK, inFeatures - kc);
