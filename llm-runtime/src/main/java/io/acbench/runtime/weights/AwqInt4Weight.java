@@ -1,7 +1,7 @@
 package io.acbench.runtime.weights;
 
+import io.acbench.runtime.kernels.AwqKernels;
 import io.acbench.runtime.kernels.HalfFloats;
-import io.acbench.runtime.kernels.Int4Kernels;
 import io.acbench.runtime.kernels.ParallelFor;
 import io.acbench.runtime.kernels.VectorKernels;
 import io.acbench.runtime.quant.AwqPacker;
@@ -97,8 +97,8 @@ public final class AwqInt4Weight implements PooledLinearWeight {
         zeros[Int4Codes.PER_WORD * w + c] = channelCodes[c];
       }
     }
-    this.zerosNm = Int4Kernels.awqNibbleMajor(zeros, groups, outFeatures);
-    this.scalesNm = Int4Kernels.awqNibbleMajor(this.scales, groups, outFeatures);
+    this.zerosNm = AwqKernels.awqNibbleMajor(zeros, groups, outFeatures);
+    this.scalesNm = AwqKernels.awqNibbleMajor(this.scales, groups, outFeatures);
   }
 
   /** A weight over freshly packed tensors, e.g. from the compressor. */
@@ -146,7 +146,7 @@ public final class AwqInt4Weight implements PooledLinearWeight {
         (m0, m1) -> {
           int block = batch == 1 ? m1 - m0 : WeightChecks.N_BLOCK / Int4Codes.PER_WORD;
           for (int mb = m0; mb < m1; mb += block) {
-            Int4Kernels.awqMatmul(
+            AwqKernels.awqMatmul(
                 qweight,
                 zerosNm,
                 scalesNm,

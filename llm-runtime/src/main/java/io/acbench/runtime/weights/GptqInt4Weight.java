@@ -1,7 +1,7 @@
 package io.acbench.runtime.weights;
 
+import io.acbench.runtime.kernels.GptqKernels;
 import io.acbench.runtime.kernels.HalfFloats;
-import io.acbench.runtime.kernels.Int4Kernels;
 import io.acbench.runtime.kernels.ParallelFor;
 import io.acbench.runtime.kernels.VectorKernels;
 import io.acbench.runtime.quant.GptqPacker;
@@ -156,7 +156,7 @@ public final class GptqInt4Weight implements PooledLinearWeight {
 
   private void columns(float[] x, int batch, float[] out, int n0, int n1) {
     if (sequentialGroupSize > 0) {
-      Int4Kernels.gptqMatmulGrouped(
+      GptqKernels.gptqMatmulGrouped(
           qweight,
           zeros,
           scales,
@@ -169,7 +169,7 @@ public final class GptqInt4Weight implements PooledLinearWeight {
           n0,
           n1);
     } else {
-      Int4Kernels.gptqMatmul(
+      GptqKernels.gptqMatmul(
           qweight, zeros, scales, gIdx, inFeatures, outFeatures, x, batch, out, n0, n1);
     }
   }
