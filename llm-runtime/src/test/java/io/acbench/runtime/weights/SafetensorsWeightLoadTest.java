@@ -23,6 +23,9 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class SafetensorsWeightLoadTest {
 
+  /** Relative to Σ|x|·max|ŵ|: two float32 summation orders over K = 128 terms. */
+  static final float SUM_REL_TOL = 2e-6f;
+
   private static final int K = 128;
   private static final int N = 64;
 
@@ -100,8 +103,14 @@ class SafetensorsWeightLoadTest {
     float[] fromMemory = new float[3 * N];
     ((PooledLinearWeight) loaded).matmul(x, 3, fromFile, new ParallelFor(1));
     reference.matmul(x, 3, fromMemory, new ParallelFor(1));
-    // Same kernels over the same values (a BF16 row is widened before the batched dot), so the
-    // results agree exactly.
-    assertThat(fromFile).containsExactly(fromMemory);
+    // Same kernels over the same values; only the lane order of the final vector reduction, which
+    // the Vector API leaves unspecified, may differ.
+    for (int i = 0; i < fromFile.length; i++) {
+      float scale = 0;
+      for (int k = 0; k < K; k++) {
+        scale += Math.abs(x[(i / N) * K + k]) * 0.02f * 15;
+      }
+      assertThat(Math.abs(fromFile[i] - fromMemory[i])).isLessThanOrEqualTo(SUM_REL_TOL * scale);
+    }
   }
 }

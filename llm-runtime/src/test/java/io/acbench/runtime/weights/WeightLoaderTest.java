@@ -100,7 +100,9 @@ class WeightLoaderTest {
           assertThat(Math.abs(serial[b * OUT + o] - expected))
               .as("%s batch %d row %d", type.getSimpleName(), b, o)
               .isLessThanOrEqualTo(MATMUL_REL_TOL * scale);
-          assertThat(pooled[b * OUT + o]).isEqualTo(serial[b * OUT + o]);
+          // Vector lane reductions have no fixed order, so a pooled run is held to the same bound.
+          assertThat(Math.abs(pooled[b * OUT + o] - expected))
+              .isLessThanOrEqualTo(MATMUL_REL_TOL * scale);
         }
       }
     }
