@@ -1,8 +1,12 @@
 package io.acbench.runtime.kernels;
 
+import io.acbench.runtime.safetensors.FloatFormats;
+
 /**
  * Conversions between float32 and the two 16-bit float formats of checkpoints: IEEE binary16 (F16)
- * and bfloat16 (BF16, the top half of a float32). Values travel as raw {@code short} bits.
+ * and bfloat16 (BF16, the top half of a float32). Values travel as raw {@code short} bits. The
+ * scalar conversions are those of {@link FloatFormats} (one implementation for reader, writer and
+ * kernels); this class adds the array forms the packers and weights use.
  */
 public final class HalfFloats {
 
@@ -10,7 +14,7 @@ public final class HalfFloats {
 
   /** BF16 bits to float: {@code bits << 16} reinterpreted as float32 (exact). */
   public static float bf16ToFloat(short bits) {
-    return Float.intBitsToFloat((bits & 0xFFFF) << 16);
+    return FloatFormats.bf16ToFloat(bits);
   }
 
   /**
@@ -18,23 +22,17 @@ public final class HalfFloats {
    * sign, overflow rounds to infinity as IEEE rounding does.
    */
   public static short floatToBf16(float value) {
-    int bits = Float.floatToRawIntBits(value);
-    if (Float.isNaN(value)) {
-      return (short) ((bits >>> 16) | 0x0040);
-    }
-    // Adding 0x7FFF plus the lowest kept bit rounds the dropped half to nearest, ties to even.
-    int rounding = 0x7FFF + ((bits >>> 16) & 1);
-    return (short) ((bits + rounding) >>> 16);
+    return FloatFormats.floatToBf16(value);
   }
 
   /** F16 bits to float (exact: every binary16 value is a float32 value). */
   public static float f16ToFloat(short bits) {
-    return Float.float16ToFloat(bits);
+    return FloatFormats.f16ToFloat(bits);
   }
 
   /** Float to F16 bits, rounding to nearest with ties to even (IEEE 754 binary16). */
   public static short floatToF16(float value) {
-    return Float.floatToFloat16(value);
+    return FloatFormats.floatToF16(value);
   }
 
   /** Converts F16 bits element-wise to float. */

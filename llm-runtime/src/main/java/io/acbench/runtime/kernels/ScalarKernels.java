@@ -6,9 +6,9 @@ import java.lang.foreign.ValueLayout;
 import java.nio.ByteOrder;
 
 /**
- * Plain-loop twins of every fast path in {@link VectorKernels} and {@link Int4Kernels}: the
- * reference the differential tests compare against, and the fallback for tails. Same signatures,
- * same argument conventions; floats accumulate in float32 in index order.
+ * Plain-loop twins of every fast path in {@link VectorKernels} and {@link GptqKernels} and {@link
+ * AwqKernels}: the reference the differential tests compare against, and the fallback for tails.
+ * Same signatures, same argument conventions; floats accumulate in float32 in index order.
  */
 public final class ScalarKernels {
 

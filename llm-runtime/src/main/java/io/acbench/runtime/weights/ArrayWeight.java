@@ -2,6 +2,7 @@ package io.acbench.runtime.weights;
 
 import io.acbench.runtime.kernels.ParallelFor;
 import io.acbench.runtime.kernels.VectorKernels;
+import java.util.Arrays;
 
 /** A dense float32 weight held in a float[] (out, in), for weights made in memory. */
 public final class ArrayWeight implements PooledLinearWeight {
@@ -62,9 +63,26 @@ public final class ArrayWeight implements PooledLinearWeight {
         outFeatures,
         ROW_GRAIN,
         (o0, o1) -> {
-          for (int o = o0; o < o1; o++) {
-            VectorKernels.dotRows(
-                weights, o * inFeatures, inFeatures, x, 0, inFeatures, batch, out, o, outFeatures);
+          if (batch == 1) {
+            for (int o = o0; o < o1; o++) {
+              out[o] = VectorKernels.dot(weights, o * inFeatures, x, 0, inFeatures);
+            }
+            return;
+          }
+          // Chunks of the input width keep every batch row's slice in L1 (see DenseSegmentWeight).
+          float[] partial = new float[batch]; // (batch)
+          for (int b = 0; b < batch; b++) {
+            Arrays.fill(out, b * outFeatures + o0, b * outFeatures + o1, 0f);
+          }
+          for (int kc = 0; kc < inFeatures; kc += WeightChecks.K_CHUNK) {
+            int len = Math.min(WeightChecks.K_CHUNK, inFeatures - kc);
+            for (int o = o0; o < o1; o++) {
+              VectorKernels.dotRows(
+                  weights, o * inFeatures + kc, len, x, kc, inFeatures, batch, partial, 0, 1);
+              for (int b = 0; b < batch; b++) {
+                out[b * outFeatures + o] += partial[b];
+              }
+            }
           }
         });
   }

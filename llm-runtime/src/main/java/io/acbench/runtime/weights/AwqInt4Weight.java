@@ -1,7 +1,7 @@
 package io.acbench.runtime.weights;
 
+import io.acbench.runtime.kernels.AwqKernels;
 import io.acbench.runtime.kernels.HalfFloats;
-import io.acbench.runtime.kernels.Int4Kernels;
 import io.acbench.runtime.kernels.ParallelFor;
 import io.acbench.runtime.kernels.VectorKernels;
 import io.acbench.runtime.quant.AwqPacker;
@@ -97,8 +97,8 @@ public final class AwqInt4Weight implements PooledLinearWeight {
         zeros[Int4Codes.PER_WORD * w + c] = channelCodes[c];
       }
     }
-    this.zerosNm = Int4Kernels.awqNibbleMajor(zeros, groups, outFeatures);
-    this.scalesNm = Int4Kernels.awqNibbleMajor(this.scales, groups, outFeatures);
+    this.zerosNm = AwqKernels.awqNibbleMajor(zeros, groups, outFeatures);
+    this.scalesNm = AwqKernels.awqNibbleMajor(this.scales, groups, outFeatures);
   }
 
   /** A weight over freshly packed tensors, e.g. from the compressor. */
@@ -143,8 +143,10 @@ public final class AwqInt4Weight implements PooledLinearWeight {
         (long) batch * inFeatures * outFeatures,
         outFeatures / Int4Codes.PER_WORD,
         VectorKernels.lanes(),
-        (m0, m1) ->
-            Int4Kernels.awqMatmul(
+        (m0, m1) -> {
+          int block = batch == 1 ? m1 - m0 : WeightChecks.N_BLOCK / Int4Codes.PER_WORD;
+          for (int mb = m0; mb < m1; mb += block) {
+            AwqKernels.awqMatmul(
                 qweight,
                 zerosNm,
                 scalesNm,
@@ -154,8 +156,10 @@ public final class AwqInt4Weight implements PooledLinearWeight {
                 x,
                 batch,
                 out,
-                m0,
-                m1));
+                mb,
+                Math.min(m1, mb + block));
+          }
+        });
   }
 
   /** Dense (out = N, in = K): {@code W[n, k] = (q[k, n] − zero[k/gs, n]) · scale[k/gs, n]}. */

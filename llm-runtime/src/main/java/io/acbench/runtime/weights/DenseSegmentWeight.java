@@ -3,13 +3,16 @@ package io.acbench.runtime.weights;
 import io.acbench.runtime.kernels.ParallelFor;
 import io.acbench.runtime.kernels.VectorKernels;
 import java.lang.foreign.MemorySegment;
+import java.util.Arrays;
 
 /**
  * A dense weight, row-major (out, in) as Hugging Face stores {@code .weight}, read in place from a
  * little-endian segment (typically memory-mapped, possibly unaligned).
  *
- * <p>Batch 1 runs a fused widen-and-dot per row. A larger batch widens each row once into a float
- * buffer and dots it with every input row, so the weight crosses the memory bus once per call.
+ * <p>Batch 1 runs a fused widen-and-dot per row. A larger batch goes through the input in chunks of
+ * {@link WeightChecks#K_CHUNK} columns, small enough that every batch row's slice stays in L1: each
+ * weight row chunk is widened once into a float buffer and dotted with every batch row, so the
+ * weight crosses the memory bus once per call.
  */
 public abstract sealed class DenseSegmentWeight implements PooledLinearWeight
     permits F32Weight, Bf16Weight, F16Weight {
@@ -22,6 +25,7 @@ public abstract sealed class DenseSegmentWeight implements PooledLinearWeight
   private final int inFeatures;
   private final MemorySegment data; // (outFeatures, inFeatures) elements of elementBytes
   private final long rowBytes;
+  private final int elementBytes;
 
   DenseSegmentWeight(
       String name, int outFeatures, int inFeatures, MemorySegment data, int elementBytes) {
@@ -47,6 +51,7 @@ public abstract sealed class DenseSegmentWeight implements PooledLinearWeight
     this.inFeatures = inFeatures;
     this.data = data;
     this.rowBytes = (long) inFeatures * elementBytes;
+    this.elementBytes = elementBytes;
   }
 
   /** Vector dot of the row at byte offset {@code off} with {@code x[xOff..xOff+in)}. */
@@ -91,10 +96,20 @@ public abstract sealed class DenseSegmentWeight implements PooledLinearWeight
             }
             return;
           }
-          float[] row = new float[inFeatures]; // (inFeatures) one widened weight row
-          for (int o = o0; o < o1; o++) {
-            decodeRow(data, o * rowBytes, row, inFeatures);
-            VectorKernels.dotRows(row, 0, inFeatures, x, 0, inFeatures, batch, out, o, outFeatures);
+          float[] chunk = new float[WeightChecks.K_CHUNK]; // one widened row chunk
+          float[] partial = new float[batch]; // (batch) dots of that chunk
+          for (int b = 0; b < batch; b++) {
+            Arrays.fill(out, b * outFeatures + o0, b * outFeatures + o1, 0f);
+          }
+          for (int kc = 0; kc < inFeatures; kc += WeightChecks.K_CHUNK) {
+            int len = Math.min(WeightChecks.K_CHUNK, inFeatures - kc);
+            for (int o = o0; o < o1; o++) {
+              decodeRow(data, o * rowBytes + (long) kc * elementBytes, chunk, len);
+              VectorKernels.dotRows(chunk, 0, len, x, kc, inFeatures, batch, partial, 0, 1);
+              for (int b = 0; b < batch; b++) {
+                out[b * outFeatures + o] += partial[b];
+              }
+            }
           }
         });
   }

@@ -1,7 +1,7 @@
 package io.acbench.runtime.weights;
 
+import io.acbench.runtime.kernels.GptqKernels;
 import io.acbench.runtime.kernels.HalfFloats;
-import io.acbench.runtime.kernels.Int4Kernels;
 import io.acbench.runtime.kernels.ParallelFor;
 import io.acbench.runtime.kernels.VectorKernels;
 import io.acbench.runtime.quant.GptqPacker;
@@ -147,24 +147,31 @@ public final class GptqInt4Weight implements PooledLinearWeight {
         outFeatures,
         VectorKernels.lanes(),
         (n0, n1) -> {
-          if (sequentialGroupSize > 0) {
-            Int4Kernels.gptqMatmulGrouped(
-                qweight,
-                zeros,
-                scales,
-                sequentialGroupSize,
-                inFeatures,
-                outFeatures,
-                x,
-                batch,
-                out,
-                n0,
-                n1);
-          } else {
-            Int4Kernels.gptqMatmul(
-                qweight, zeros, scales, gIdx, inFeatures, outFeatures, x, batch, out, n0, n1);
+          int block = batch == 1 ? n1 - n0 : WeightChecks.N_BLOCK;
+          for (int nb = n0; nb < n1; nb += block) {
+            columns(x, batch, out, nb, Math.min(n1, nb + block));
           }
         });
+  }
+
+  private void columns(float[] x, int batch, float[] out, int n0, int n1) {
+    if (sequentialGroupSize > 0) {
+      GptqKernels.gptqMatmulGrouped(
+          qweight,
+          zeros,
+          scales,
+          sequentialGroupSize,
+          inFeatures,
+          outFeatures,
+          x,
+          batch,
+          out,
+          n0,
+          n1);
+    } else {
+      GptqKernels.gptqMatmul(
+          qweight, zeros, scales, gIdx, inFeatures, outFeatures, x, batch, out, n0, n1);
+    }
   }
 
   /**

@@ -11,6 +11,18 @@ final class WeightChecks {
    */
   static final long PARALLEL_MIN_MACS = 1L << 17;
 
+  /**
+   * Input columns per chunk in batched dense matmuls: 512 floats of 8 batch rows is 16 KiB, inside
+   * a 32 KiB L1 data cache next to the weight chunk.
+   */
+  static final int K_CHUNK = 512;
+
+  /**
+   * Output columns per block in batched int4 matmuls: the (batch, block) accumulators then stay in
+   * L1 (8 × 256 floats is 8 KiB) instead of spilling a whole output row to L2.
+   */
+  static final int N_BLOCK = 256;
+
   private WeightChecks() {}
 
   static void positive(String name, String what, int value) {

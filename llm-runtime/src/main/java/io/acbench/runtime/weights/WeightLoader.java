@@ -80,12 +80,12 @@ public final class WeightLoader {
     int in = toInt(qweight, qwShape[0] * Int4Codes.PER_WORD); // K = 8 · rows
     int out = toInt(qweight, qwShape[1]);
     int groups = expectedGroups(prefix, in, qc.groupSize());
-    requireShape(store, qzeros, requireInts(store, qzeros), groups, out / Int4Codes.PER_WORD);
+    requireShape(qzeros, requireInts(store, qzeros), groups, out / Int4Codes.PER_WORD);
     requireDType(store, scales, FLOATS);
-    requireShape(store, scales, requireRank(store, scales, 2), groups, out);
+    requireShape(scales, requireRank(store, scales, 2), groups, out);
     int[] groupIndex;
     if (store.contains(gIdx)) {
-      requireShape(store, gIdx, requireInts(store, gIdx), in);
+      requireShape(gIdx, requireInts(store, gIdx), in);
       groupIndex = store.readInts(gIdx);
     } else if (qc.descAct()) {
       throw new IllegalArgumentException(
@@ -114,9 +114,9 @@ public final class WeightLoader {
     int in = toInt(qweight, qwShape[0]);
     int out = toInt(qweight, qwShape[1] * Int4Codes.PER_WORD); // N = 8 · words
     int groups = expectedGroups(prefix, in, qc.groupSize());
-    requireShape(store, qzeros, requireInts(store, qzeros), groups, out / Int4Codes.PER_WORD);
+    requireShape(qzeros, requireInts(store, qzeros), groups, out / Int4Codes.PER_WORD);
     requireDType(store, scales, FLOATS);
-    requireShape(store, scales, requireRank(store, scales, 2), groups, out);
+    requireShape(scales, requireRank(store, scales, 2), groups, out);
     return new AwqInt4Weight(
         prefix,
         in,
@@ -170,7 +170,7 @@ public final class WeightLoader {
     return shape;
   }
 
-  private static void requireShape(TensorStore store, String name, long[] shape, long... expected) {
+  private static void requireShape(String name, long[] shape, long... expected) {
     if (!Arrays.equals(shape, expected)) {
       throw new IllegalArgumentException(
           "tensor '"

@@ -253,7 +253,7 @@ class KernelsDifferentialTest {
         float[] actual = new float[batch * n];
         Arrays.fill(actual, Float.NaN);
         ScalarKernels.gptqMatmul(qweight, zeros, scales, gIdx, k, n, x, batch, expected, 0, n);
-        Int4Kernels.gptqMatmul(qweight, zeros, scales, gIdx, k, n, x, batch, actual, 0, n);
+        GptqKernels.gptqMatmul(qweight, zeros, scales, gIdx, k, n, x, batch, actual, 0, n);
         assertInt4Close(expected, actual, x, k, n, batch, scales, SUM_REL_TOL);
       }
     }
@@ -279,7 +279,7 @@ class KernelsDifferentialTest {
         float[] actual = new float[batch * n];
         Arrays.fill(actual, Float.NaN);
         ScalarKernels.gptqMatmul(qweight, zeros, scales, gIdx, k, n, x, batch, expected, 0, n);
-        Int4Kernels.gptqMatmulGrouped(qweight, zeros, scales, gs, k, n, x, batch, actual, 0, n);
+        GptqKernels.gptqMatmulGrouped(qweight, zeros, scales, gs, k, n, x, batch, actual, 0, n);
         assertInt4Close(expected, actual, x, k, n, batch, scales, INT4_REL_TOL);
       }
     }
@@ -299,18 +299,18 @@ class KernelsDifferentialTest {
       zeros[i] = random.nextInt(16);
     }
     float[] scales = randomScales(groups * n);
-    float[] zerosNm = Int4Kernels.awqNibbleMajor(zeros, groups, n);
-    float[] scalesNm = Int4Kernels.awqNibbleMajor(scales, groups, n);
+    float[] zerosNm = AwqKernels.awqNibbleMajor(zeros, groups, n);
+    float[] scalesNm = AwqKernels.awqNibbleMajor(scales, groups, n);
     for (int batch : new int[] {1, 3, 8}) {
       float[] x = randomFloats(batch * k);
       float[] expected = new float[batch * n];
       float[] actual = new float[batch * n];
       ScalarKernels.awqMatmul(qweight, zeros, scales, gs, k, n, x, batch, expected, 0, n / 8);
-      Int4Kernels.awqMatmul(qweight, zerosNm, scalesNm, gs, k, n, x, batch, actual, 0, n / 8);
+      AwqKernels.awqMatmul(qweight, zerosNm, scalesNm, gs, k, n, x, batch, actual, 0, n / 8);
       assertInt4Close(expected, actual, x, k, n, batch, scales, INT4_REL_TOL);
 
       float[] partial = new float[batch * n];
-      Int4Kernels.awqMatmul(qweight, zerosNm, scalesNm, gs, k, n, x, batch, partial, 2, 5);
+      AwqKernels.awqMatmul(qweight, zerosNm, scalesNm, gs, k, n, x, batch, partial, 2, 5);
       float[] expectedPartial = new float[batch * n];
       for (int b = 0; b < batch; b++) {
         // Words 2..4 are channels 16..39; the rest of out is left as it was.
@@ -329,7 +329,7 @@ class KernelsDifferentialTest {
       src[i] = i;
     }
     // Word 0 = channels 0..7, word 1 = 8..15; row j lists channel ORDER[j] of each word.
-    assertThat(Int4Kernels.awqNibbleMajor(src, 1, 16))
+    assertThat(AwqKernels.awqNibbleMajor(src, 1, 16))
         .containsExactly(0, 8, 2, 10, 4, 12, 6, 14, 1, 9, 3, 11, 5, 13, 7, 15);
     assertThat(Int4Codes.awqChannelOfNibble(1)).isEqualTo(2);
   }

@@ -28,7 +28,8 @@ class Int4RoundTripTest {
 
   private static final String PREFIX = "model.layers.0.mlp.down_proj";
   private static final int K = 256;
-  private static final int N = 256;
+  // 272 outputs: two N_BLOCKs (256 + 16) in the serial batched path.
+  private static final int N = 272;
   private static final ParallelFor POOL = new ParallelFor(3);
 
   private final Random random = new Random(7);

@@ -15,12 +15,13 @@ import org.junit.jupiter.api.Test;
 
 class WeightLoaderTest {
 
-  /** Relative to Σ|x·w|: two float32 summation orders over K ≤ 200 terms. */
+  /** Relative to Σ|x·w|: two float32 summation orders over K ≤ 1100 terms. */
   static final float MATMUL_REL_TOL = 2e-6f;
 
   private static final String P = "model.layers.1.self_attn.q_proj";
   private static final int OUT = 136;
-  private static final int IN = 200;
+  // 1100 inputs span three K_CHUNKs of the batched path, the last one partial.
+  private static final int IN = 1100;
   private static final ParallelFor POOL = new ParallelFor(3);
   private static final QuantizationConfig GPTQ =
       new QuantizationConfig("gptq", 4, 8, false, true, "gptq");
@@ -99,7 +100,9 @@ class WeightLoaderTest {
           assertThat(Math.abs(serial[b * OUT + o] - expected))
               .as("%s batch %d row %d", type.getSimpleName(), b, o)
               .isLessThanOrEqualTo(MATMUL_REL_TOL * scale);
-          assertThat(pooled[b * OUT + o]).isEqualTo(serial[b * OUT + o]);
+          // Vector lane reductions have no fixed order, so a pooled run is held to the same bound.
+          assertThat(Math.abs(pooled[b * OUT + o] - expected))
+              .isLessThanOrEqualTo(MATMUL_REL_TOL * scale);
         }
       }
     }
