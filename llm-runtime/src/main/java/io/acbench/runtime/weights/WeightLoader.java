@@ -107,6 +107,13 @@ public final class WeightLoader {
 
   private static AwqInt4Weight loadAwq(
       TensorStore store, String prefix, ModelConfig.QuantizationConfig qc) {
+    if (qc.version() != null && !"gemm".equalsIgnoreCase(qc.version())) {
+      throw new IllegalArgumentException(
+          prefix
+              + ": AWQ version '"
+              + qc.version()
+              + "' is not supported; only the AutoAWQ GEMM layout (version gemm) is");
+    }
     String qweight = prefix + ".qweight";
     String qzeros = prefix + ".qzeros";
     String scales = prefix + ".scales";

@@ -242,6 +242,9 @@ class WeightLoaderTest {
           .hasMessageContaining("expected [3, 1]");
       QuantizationConfig awq10 = new QuantizationConfig("AWQ", 4, 10, false, false, "gemm");
       assertThat(WeightLoader.load(s, P, awq10)).isInstanceOf(AwqInt4Weight.class);
+      QuantizationConfig gemv = new QuantizationConfig("awq", 4, 10, false, false, "gemv");
+      assertThatThrownBy(() -> WeightLoader.load(s, P, gemv))
+          .hasMessageContaining("AWQ version 'gemv' is not supported");
     }
   }
 }
