@@ -1,5 +1,6 @@
 package io.acbench.testing.kafka;
 
+import io.acbench.testing.process.ChildProcesses;
 import io.acbench.testing.process.TiedMain;
 import java.io.IOException;
 import java.io.InputStream;
@@ -111,15 +112,7 @@ public final class LocalKafkaBroker implements AutoCloseable {
 
   @Override
   public void close() {
-    process.destroy();
-    try {
-      if (!process.waitFor(20, TimeUnit.SECONDS)) {
-        process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-      }
-    } catch (InterruptedException e) {
-      process.destroyForcibly();
-      Thread.currentThread().interrupt();
-    }
+    ChildProcesses.stop(process);
     if (deleteOnClose) {
       deleteRecursively(workDir);
     }
@@ -166,7 +159,7 @@ public final class LocalKafkaBroker implements AutoCloseable {
   }
 
   private static List<String> javaCommand(Path workDir, String classpath, String mainClass) {
-    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    String java = ChildProcesses.javaExecutable();
     List<String> command = new ArrayList<>();
     command.add(java);
     command.add("-Xms128m");
