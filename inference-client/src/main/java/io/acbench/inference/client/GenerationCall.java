@@ -34,6 +34,10 @@ final class GenerationCall implements Generation {
   private final long startNanos = System.nanoTime();
 
   private int attempt;
+
+  /** The attempt whose callbacks count; 0 while a retry is pending. */
+  private int liveAttempt;
+
   private int internalFailures;
   private boolean done;
   private boolean cancelled;
@@ -81,6 +85,7 @@ final class GenerationCall implements Generation {
       return;
     }
     attempt++;
+    liveAttempt = attempt;
     Endpoint endpoint = ctx.pool().pick();
     GRPCInferenceServiceGrpc.GRPCInferenceServiceStub stub = endpoint.async.withDeadline(deadline);
     if (ctx.config().tritonGrpcErrorHeader()) {
@@ -158,7 +163,7 @@ final class GenerationCall implements Generation {
     String error = response.getErrorMessage();
     if (!error.isEmpty()) {
       synchronized (this) {
-        if (number == attempt && call != null) {
+        if (number == liveAttempt && call != null) {
           call.cancel("request failed in stream", null);
         }
       }
@@ -169,7 +174,7 @@ final class GenerationCall implements Generation {
     boolean fin = result.boolParameter(VllmContract.FINAL_RESPONSE);
     GenerationChunk chunk = null;
     synchronized (this) {
-      if (done || number != attempt) {
+      if (done || number != liveAttempt) {
         return;
       }
       if (!result.outputs().isEmpty()) {
@@ -210,7 +215,7 @@ final class GenerationCall implements Generation {
   private void onCallOk(int number) {
     GenerationResult result;
     synchronized (this) {
-      if (done || number != attempt) {
+      if (done || number != liveAttempt) {
         return;
       }
       done = true;
@@ -243,7 +248,7 @@ final class GenerationCall implements Generation {
       Throwable cause) {
     TritonException error;
     synchronized (this) {
-      if (done || number != attempt) {
+      if (done || number != liveAttempt) {
         return;
       }
       if (code == Status.Code.UNAVAILABLE) {
@@ -262,6 +267,7 @@ final class GenerationCall implements Generation {
               dataResponses > 0,
               ctx.policy());
       if (decision != RetryDecision.FAIL && scheduleRetry(decision, endpoint, code, message)) {
+        liveAttempt = 0;
         return;
       }
       error = failure(code, message, inStream, cause);
@@ -300,6 +306,7 @@ final class GenerationCall implements Generation {
         return;
       }
       polled = ++attempt;
+      liveAttempt = polled;
     }
     onFailure(polled, endpoint, code, message, false, null);
   }

@@ -121,12 +121,14 @@ class UnaryCallsTest {
 
   @Test
   void deadlineExceededSurfacesClearlyAndIsNotRetried() {
-    server.service.delay = Duration.ofSeconds(2);
     try (TritonClient hurried =
         new TritonClient(
             TritonClientConfig.of(List.of(server.target()))
                 .withDeadlines(Deadlines.defaults().withInfer(Duration.ofMillis(200)))
                 .withRetry(FAST_RETRIES))) {
+      // Connect first, so that the deadline runs out while the server is working.
+      assertThat(hurried.serverLive()).isTrue();
+      server.service.delay = Duration.ofSeconds(2);
       ModelInferRequest request = ModelInferRequest.newBuilder().setModelName("probe").build();
 
       TritonException e = catchThrowableOfType(TritonException.class, () -> hurried.infer(request));
