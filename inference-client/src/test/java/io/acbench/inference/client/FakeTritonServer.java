@@ -11,6 +11,7 @@ final class FakeTritonServer implements AutoCloseable {
 
   final ScriptedInferenceService service = new ScriptedInferenceService();
   private final Server server;
+  private final int port;
 
   private FakeTritonServer() throws IOException {
     server =
@@ -19,6 +20,7 @@ final class FakeTritonServer implements AutoCloseable {
             .maxInboundMessageSize(64 * 1024 * 1024)
             .build()
             .start();
+    port = server.getPort();
   }
 
   static FakeTritonServer start() throws IOException {
@@ -26,11 +28,11 @@ final class FakeTritonServer implements AutoCloseable {
   }
 
   String target() {
-    return "localhost:" + server.getPort();
+    return "localhost:" + port;
   }
 
   int port() {
-    return server.getPort();
+    return port;
   }
 
   @Override
