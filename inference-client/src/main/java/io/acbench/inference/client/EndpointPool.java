@@ -67,10 +67,6 @@ final class EndpointPool implements AutoCloseable {
     }
   }
 
-  List<Endpoint> all() {
-    return endpoints;
-  }
-
   @Override
   public void close() {
     for (Endpoint e : endpoints) {

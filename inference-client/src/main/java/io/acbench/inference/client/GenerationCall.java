@@ -12,6 +12,7 @@ import io.grpc.stub.MetadataUtils;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
@@ -102,6 +103,15 @@ final class GenerationCall implements Generation {
 
   @Override
   public void cancel() {
+    end(Status.Code.CANCELLED, "generation cancelled by the client");
+  }
+
+  /** Ends a generation the client can no longer serve (the client was closed). */
+  void abort(String reason) {
+    end(Status.Code.UNAVAILABLE, reason);
+  }
+
+  private void end(Status.Code code, String reason) {
     TritonException error;
     synchronized (this) {
       if (done) {
@@ -112,9 +122,9 @@ final class GenerationCall implements Generation {
         pendingRetry.cancel(false);
       }
       if (call != null) {
-        call.cancel("generation cancelled by the client", null);
+        call.cancel(reason, null);
       }
-      error = failure(Status.Code.CANCELLED, "generation cancelled by the client", false, null);
+      error = failure(code, reason, false, null);
     }
     listener.onError(error);
   }
@@ -287,7 +297,11 @@ final class GenerationCall implements Generation {
         decision == RetryDecision.RETRY_AFTER_READY
             ? () -> retryWhenReady(endpoint, code, message)
             : this::start;
-    pendingRetry = ctx.scheduler().schedule(next, wait.toNanos(), TimeUnit.NANOSECONDS);
+    try {
+      pendingRetry = ctx.scheduler().schedule(next, wait.toNanos(), TimeUnit.NANOSECONDS);
+    } catch (RejectedExecutionException closed) {
+      return false;
+    }
     return true;
   }
 

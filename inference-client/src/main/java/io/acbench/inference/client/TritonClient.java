@@ -18,8 +18,10 @@ import io.acbench.contracts.grpc.inference.ServerMetadataResponse;
 import io.acbench.contracts.grpc.inference.ServerReadyRequest;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -34,6 +36,7 @@ public final class TritonClient implements AutoCloseable {
 
   private final ClientContext ctx;
   private final UnaryExecutor unary;
+  private final Set<GenerationCall> running = ConcurrentHashMap.newKeySet();
 
   public TritonClient(TritonClientConfig config) {
     ScheduledExecutorService scheduler =
@@ -224,9 +227,29 @@ public final class TritonClient implements AutoCloseable {
 
   /** Starts a generation; {@code listener} receives chunks and exactly one terminal callback. */
   public Generation generate(GenerationRequest request, GenerationListener listener) {
+    GenerationListener tracking =
+        new GenerationListener() {
+          @Override
+          public void onChunk(GenerationChunk chunk) {
+            listener.onChunk(chunk);
+          }
+
+          @Override
+          public void onComplete(GenerationResult result) {
+            running.removeIf(GenerationCall::isDone);
+            listener.onComplete(result);
+          }
+
+          @Override
+          public void onError(TritonException error) {
+            running.removeIf(GenerationCall::isDone);
+            listener.onError(error);
+          }
+        };
     GenerationCall call =
         new GenerationCall(
-            ctx, request, newRequestId(), listener, () -> modelReadyQuietly(request.modelName()));
+            ctx, request, newRequestId(), tracking, () -> modelReadyQuietly(request.modelName()));
+    running.add(call);
     call.start();
     return call;
   }
@@ -268,9 +291,16 @@ public final class TritonClient implements AutoCloseable {
     return UUID.randomUUID().toString();
   }
 
+  /**
+   * Closes the channels. Running calls fail with UNAVAILABLE, and so does a generation that was
+   * waiting for a retry.
+   */
   @Override
   public void close() {
     ctx.scheduler().shutdownNow();
     ctx.pool().close();
+    for (GenerationCall call : List.copyOf(running)) {
+      call.abort("the client was closed");
+    }
   }
 }

@@ -1,7 +1,6 @@
 package io.acbench.inference.client;
 
 import io.grpc.Status;
-import io.grpc.StatusRuntimeException;
 
 /**
  * A failed call to a Triton-compatible server: the gRPC status code, the model it concerned (empty
@@ -78,9 +77,5 @@ public final class TritonException extends RuntimeException {
   /** True when the error arrived as {@code error_message} inside a stream response. */
   public boolean inStream() {
     return inStream;
-  }
-
-  StatusRuntimeException toStatusException() {
-    return code.toStatus().withDescription(serverMessage).asRuntimeException();
   }
 }

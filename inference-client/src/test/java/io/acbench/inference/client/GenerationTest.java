@@ -100,6 +100,7 @@ class GenerationTest {
     assertThat(result.logprobs().get(2))
         .containsExactly(new TokenLogprob(2, -0.5, 1, "!"), new TokenLogprob(5, -2.0, 2, "?"));
     assertThat(result.timeToFirstResponse()).isPositive();
+    assertThat(registry.timer(ClientMetrics.FIRST_RESPONSE, "model", "llm").count()).isEqualTo(1);
     assertThat(registry.counter(ClientMetrics.TOKENS, "model", "llm", "kind", "output").count())
         .isEqualTo(3.0);
     assertThat(
@@ -322,6 +323,46 @@ class GenerationTest {
       await().atMost(Duration.ofSeconds(5)).until(server.service.streamCancelled::get);
       assertThat(server.service.callCount(Rpc.MODEL_STREAM_INFER)).isEqualTo(1);
     }
+  }
+
+  @Test
+  void theTritonGrpcErrorHeaderIsSentOnlyWhenConfigured() throws Exception {
+    server.service.streamScript = r -> List.of(Responses.delta(r.getId(), "ok", 1, true));
+    client.generateAsync(request()).get(10, TimeUnit.SECONDS);
+    assertThat(server.lastErrorHeader.get()).isNull();
+
+    try (TritonClient strict =
+        new TritonClient(
+            TritonClientConfig.of(List.of(server.target())).withTritonGrpcErrorHeader(true))) {
+      strict.generateAsync(request()).get(10, TimeUnit.SECONDS);
+    }
+    assertThat(server.lastErrorHeader.get()).isEqualTo("true");
+  }
+
+  @Test
+  void closingTheClientEndsAGenerationThatWaitsForARetry() {
+    server.service.failNext(1, Status.UNAVAILABLE.withDescription("Server not ready"));
+    TritonClient slow =
+        new TritonClient(
+            TritonClientConfig.of(List.of(server.target()))
+                .withRetry(
+                    new RetryPolicy(
+                        3,
+                        Duration.ofSeconds(30),
+                        Duration.ofSeconds(30),
+                        2.0,
+                        0.0,
+                        Duration.ZERO,
+                        1L)));
+    CompletableFuture<GenerationResult> f = slow.generateAsync(request());
+    await().until(() -> server.service.callCount(Rpc.MODEL_STREAM_INFER) == 1);
+
+    slow.close();
+
+    assertThatThrownBy(() -> f.get(5, TimeUnit.SECONDS))
+        .cause()
+        .isInstanceOfSatisfying(
+            TritonException.class, e -> assertThat(e.code()).isEqualTo(Status.Code.UNAVAILABLE));
   }
 
   @Test
