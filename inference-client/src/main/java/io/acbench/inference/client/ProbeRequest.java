@@ -18,7 +18,8 @@ import java.util.Set;
  * @param tokenIds token-id sequences (each at least one token)
  * @param topK k in [0, 64]; 0 = no top-k outputs
  * @param returnHiddenStates ask for {@code hidden_states}
- * @param outputs restricts the returned outputs to these names; empty = all
+ * @param outputs restricts the returned outputs to these names ({@code num_tokens} is always
+ *     added); empty = all
  */
 public record ProbeRequest(
     String modelName,
@@ -56,7 +57,14 @@ public record ProbeRequest(
     if (topK < 0 || topK > MAX_TOP_K) {
       throw new IllegalArgumentException("topK must be in [0, " + MAX_TOP_K + "], got " + topK);
     }
-    outputs = Set.copyOf(Objects.requireNonNull(outputs, "outputs"));
+    Objects.requireNonNull(outputs, "outputs");
+    if (!outputs.isEmpty() && !outputs.contains(NUM_TOKENS)) {
+      // The per-sequence lengths are needed to strip the padding.
+      Set<String> withLengths = new java.util.HashSet<>(outputs);
+      withLengths.add(NUM_TOKENS);
+      outputs = withLengths;
+    }
+    outputs = Set.copyOf(outputs);
   }
 
   public static ProbeRequest ofTexts(String modelName, List<String> texts, int topK) {

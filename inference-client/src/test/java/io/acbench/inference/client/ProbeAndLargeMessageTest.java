@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -179,6 +180,17 @@ class ProbeAndLargeMessageTest {
     assertThat(new String(raw, 9, 3, StandardCharsets.UTF_8)).isEqualTo("bcd");
     assertThat(sent.getInputs(2).getName()).isEqualTo("return_hidden_states");
     assertThat(result.sequences().get(0).topkIds()).isDeepEqualTo(new long[][] {{0}});
+  }
+
+  @Test
+  void restrictedOutputsAlwaysIncludeTheLengths() {
+    server.service.inferScript = r -> probeOutputs(r, new long[] {2}, 1);
+
+    client.probe(ProbeRequest.ofTexts("probe", List.of("ab"), 1).withOutputs(Set.of("gram")));
+
+    assertThat(server.service.received.get(0).getOutputsList())
+        .extracting(ModelInferRequest.InferRequestedOutputTensor::getName)
+        .containsExactlyInAnyOrder("gram", "num_tokens");
   }
 
   @Test
