@@ -1,8 +1,9 @@
 package io.acbench.inference.client;
 
 /**
- * Callbacks of one generation, called from gRPC threads, in order, never concurrently. Exactly one
- * of {@link #onComplete} and {@link #onError} ends it.
+ * Callbacks of one generation, called from gRPC threads in response order. Exactly one of {@link
+ * #onComplete} and {@link #onError} ends it; only a {@link Generation#cancel()} from another thread
+ * can race with a chunk that is being delivered at that moment.
  */
 public interface GenerationListener {
 
