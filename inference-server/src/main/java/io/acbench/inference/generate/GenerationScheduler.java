@@ -43,6 +43,7 @@ public final class GenerationScheduler implements AutoCloseable {
   private volatile long steps;
   private volatile boolean suspended;
   private volatile boolean closing;
+  private volatile GenerationJob lastCancelled;
 
   /**
    * @param onStopped runs on the scheduler thread after the last request finished on close
@@ -98,6 +99,7 @@ public final class GenerationScheduler implements AutoCloseable {
             batch.cancel(job.request().id());
             inFlight.decrementAndGet();
             job.cancelled(steps);
+            lastCancelled = job;
           }
         });
   }
@@ -105,6 +107,11 @@ public final class GenerationScheduler implements AutoCloseable {
   /** Decode-batch steps executed so far. */
   public long steps() {
     return steps;
+  }
+
+  /** The request that most recently left the batch through a cancellation, or null. */
+  public GenerationJob lastCancelled() {
+    return lastCancelled;
   }
 
   /** Requests submitted and not yet finished. */
