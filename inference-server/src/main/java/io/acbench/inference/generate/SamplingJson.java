@@ -32,6 +32,15 @@ public final class SamplingJson {
           "logprobs",
           "skip_special_tokens");
 
+  /** vLLM keys accepted only at the value that switches them off. */
+  private static final Map<String, Double> NEUTRAL =
+      Map.of(
+          "min_p", 0.0,
+          "min_tokens", 0.0,
+          "presence_penalty", 0.0,
+          "frequency_penalty", 0.0,
+          "repetition_penalty", 1.0);
+
   /**
    * The parsed request.
    *
@@ -57,7 +66,20 @@ public final class SamplingJson {
       throw new IllegalArgumentException("sampling_parameters must be a JSON object");
     }
     for (Iterator<Map.Entry<String, JsonNode>> it = root.fields(); it.hasNext(); ) {
-      String key = it.next().getKey();
+      Map.Entry<String, JsonNode> field = it.next();
+      String key = field.getKey();
+      if (NEUTRAL.containsKey(key) || "include_stop_str_in_output".equals(key)) {
+        boolean neutral =
+            field.getValue().isNull()
+                || (field.getValue().isNumber()
+                    && field.getValue().asDouble() == NEUTRAL.getOrDefault(key, 0.0))
+                || (field.getValue().isBoolean() && !field.getValue().asBoolean());
+        if (!neutral) {
+          throw new IllegalArgumentException(
+              "sampling parameter '" + key + "' is only supported at its neutral value");
+        }
+        continue;
+      }
       if (!KNOWN.contains(key)) {
         throw new IllegalArgumentException(
             "sampling parameter '" + key + "' is unknown or not supported by this server");
