@@ -16,9 +16,14 @@ class ModelRepositoryHealthCheckTest {
 
   @Test
   void readinessFollowsTheModelRepositoryDirectory() throws Exception {
-    Files.deleteIfExists(REPOSITORY);
-    given().get("/q/health/ready").then().statusCode(503).body("status", equalTo("DOWN"));
     Files.createDirectories(REPOSITORY);
+    Path aside = REPOSITORY.resolveSibling("test-model-repository.aside");
+    Files.move(REPOSITORY, aside);
+    try {
+      given().get("/q/health/ready").then().statusCode(503).body("status", equalTo("DOWN"));
+    } finally {
+      Files.move(aside, REPOSITORY);
+    }
     given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
     given().get("/q/metrics").then().statusCode(200).body(containsString("jvm_memory_used_bytes"));
   }
