@@ -1,6 +1,9 @@
 package io.acbench.metrics.scoring;
 
 import io.acbench.metrics.config.MetricsConfig;
+import io.acbench.metrics.statistics.Bootstrap;
+import io.acbench.metrics.statistics.BootstrapSpec;
+import io.acbench.metrics.statistics.MeanCi;
 import io.acbench.metrics.store.SampleRecord;
 import io.acbench.metrics.store.TaskResultRecord;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -54,21 +57,18 @@ public class TaskAggregator {
     String primary = scores.getFirst().primaryMetric();
     Map<String, Double> metrics = scorer.get().aggregate(scores);
     double[] values = scores.stream().mapToDouble(TaskScorer.SampleScore::primary).toArray();
-    double mean = 0;
-    for (double v : values) {
-      mean += v;
-    }
-    mean /= n;
-    BootstrapInterval.Interval ci =
-        BootstrapInterval.ofMean(
-            values, config.bootstrapResamples(), config.confidenceLevel(), config.bootstrapSeed());
+    MeanCi ci =
+        Bootstrap.meanCi(
+            values,
+            new BootstrapSpec(
+                config.bootstrapResamples(), 1 - config.confidenceLevel(), config.bootstrapSeed()));
     return new TaskResultRecord(
         evaluationId,
         variantId,
         taskId,
         TaskResultRecord.SCORED,
         primary,
-        metrics.getOrDefault(primary, mean),
+        metrics.getOrDefault(primary, ci.mean()),
         ci.low(),
         ci.high(),
         n,

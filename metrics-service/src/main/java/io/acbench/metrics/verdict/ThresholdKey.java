@@ -1,5 +1,6 @@
 package io.acbench.metrics.verdict;
 
+import io.acbench.metrics.statistics.Capabilities;
 import java.util.Arrays;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -66,7 +67,7 @@ public record ThresholdKey(Rule rule, String selector, String metric, int specif
     int specificity;
     if (selector.equals("*")) {
       specificity = 0;
-    } else if (Capabilities.isCapability(selector)) {
+    } else if (Capabilities.ORDER.contains(selector)) {
       specificity = 1;
     } else if (selector.contains("/")) {
       specificity = 3;
@@ -80,7 +81,7 @@ public record ThresholdKey(Rule rule, String selector, String metric, int specif
   public boolean matches(String taskId) {
     return switch (specificity) {
       case 0 -> true;
-      case 1 -> selector.equals(Capabilities.of(taskId));
+      case 1 -> selector.equals(Capabilities.capabilityOf(taskId));
       case 2 -> selector.equals(Capabilities.family(taskId));
       default -> selector.equals(taskId);
     };
