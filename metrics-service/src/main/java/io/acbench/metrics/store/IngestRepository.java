@@ -24,8 +24,7 @@ public class IngestRepository {
   }
 
   public IngestOutcome saveSample(SampleRecord s) {
-    return Jdbc.inTransaction(
-        dataSource,
+    return retryingRace(
         c -> {
           Optional<SampleRecord> stored =
               ResultsRepository.sample(
@@ -62,8 +61,7 @@ public class IngestRepository {
   }
 
   public IngestOutcome saveTaskRun(TaskRunRecord t) {
-    return Jdbc.inTransaction(
-        dataSource,
+    return retryingRace(
         c -> {
           Optional<TaskRunRecord> stored =
               ResultsRepository.taskRun(c, t.evaluationId(), t.variantId(), t.taskId());
@@ -87,8 +85,7 @@ public class IngestRepository {
   }
 
   public IngestOutcome saveProbe(ProbeRecord p) {
-    return Jdbc.inTransaction(
-        dataSource,
+    return retryingRace(
         c -> {
           Optional<ProbeRecord> stored =
               ResultsRepository.probes(c, p.evaluationId()).stream()
@@ -120,8 +117,7 @@ public class IngestRepository {
   }
 
   public IngestOutcome saveEvaluation(EvaluationRecord e) {
-    return Jdbc.inTransaction(
-        dataSource,
+    return retryingRace(
         c -> {
           Optional<EvaluationRecord> stored = ResultsRepository.evaluation(c, e.evaluationId());
           if (stored.isPresent()) {
@@ -157,6 +153,22 @@ public class IngestRepository {
           }
           return recordEvent(c, e.eventId(), "acbench.evaluation.requested", e.evaluationId());
         });
+  }
+
+  /**
+   * Runs an idempotent insert; when a concurrent writer (another replica) inserted the same key
+   * between our read and our insert, the unique violation rolls back and a second attempt reads
+   * that row and answers duplicate or conflict.
+   */
+  private IngestOutcome retryingRace(Jdbc.Work<IngestOutcome> work) {
+    try {
+      return Jdbc.inTransaction(dataSource, work);
+    } catch (StoreException e) {
+      if (e.getCause() instanceof java.sql.SQLException s && Jdbc.isUniqueViolation(s)) {
+        return Jdbc.inTransaction(dataSource, work);
+      }
+      throw e;
+    }
   }
 
   private static IngestOutcome duplicateOrConflict(

@@ -117,6 +117,32 @@ abstract class RepositoryContract {
   }
 
   @Test
+  void concurrentWritersOfOneSampleStoreItOnce() throws Exception {
+    SampleRecord s = sample("s1", "yes", 1.0);
+    int writers = 6;
+    var start = new java.util.concurrent.CountDownLatch(1);
+    try (var pool = java.util.concurrent.Executors.newFixedThreadPool(writers)) {
+      List<java.util.concurrent.Future<IngestOutcome>> outcomes = new java.util.ArrayList<>();
+      for (int i = 0; i < writers; i++) {
+        outcomes.add(
+            pool.submit(
+                () -> {
+                  start.await();
+                  return ingest.saveSample(s);
+                }));
+      }
+      start.countDown();
+      List<IngestOutcome> seen = new java.util.ArrayList<>();
+      for (var f : outcomes) {
+        seen.add(f.get());
+      }
+      assertThat(seen).containsOnlyOnce(IngestOutcome.STORED);
+      assertThat(seen).filteredOn(o -> o == IngestOutcome.DUPLICATE).hasSize(writers - 1);
+    }
+    assertThat(TableDump.of(dataSource).get("samples")).hasSize(1);
+  }
+
+  @Test
   void conflictingSampleIsRejectedAndTheStoredRowKept() throws Exception {
     SampleRecord s = sample("s1", "yes", 1.0);
     ingest.saveSample(s);
