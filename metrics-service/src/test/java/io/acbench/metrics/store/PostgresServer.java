@@ -9,6 +9,7 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -33,6 +34,7 @@ import org.tukaani.xz.XZInputStream;
 public final class PostgresServer implements AutoCloseable {
 
   private static final int NOBODY = 65534;
+  private static final String BINARIES_PROPERTY = "acbench.test.postgres.binaries";
 
   private final Path root;
   private final Process postgres;
@@ -48,7 +50,7 @@ public final class PostgresServer implements AutoCloseable {
   public static PostgresServer start() throws IOException, InterruptedException {
     Path root = Files.createTempDirectory("acbench-pg-");
     boolean asRoot = "root".equals(System.getProperty("user.name"));
-    Path bin = unpack(root.resolve("pg"));
+    Path bin = binaries();
     Path data = root.resolve("data");
     Path socket = root.resolve("socket");
     Files.createDirectories(data);
@@ -61,8 +63,7 @@ public final class PostgresServer implements AutoCloseable {
             PosixFilePermission.OWNER_EXECUTE));
     if (asRoot) {
       run(List.of("chown", "-R", NOBODY + ":" + NOBODY, data.toString(), socket.toString()));
-      Files.setPosixFilePermissions(
-          root, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+      Files.setPosixFilePermissions(root, PosixFilePermissions.fromString("rwxr-xr-x"));
     }
     run(
         command(
@@ -142,11 +143,7 @@ public final class PostgresServer implements AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
-    try (Stream<Path> files = Files.walk(root)) {
-      files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    delete(root);
   }
 
   private static List<String> command(boolean asRoot, String... args) {
@@ -163,6 +160,31 @@ public final class PostgresServer implements AutoCloseable {
     String output = new String(p.getInputStream().readAllBytes());
     if (p.waitFor() != 0) {
       throw new IOException(String.join(" ", command) + " failed: " + output);
+    }
+  }
+
+  /**
+   * The bin directory of the binaries, unpacked once per JVM (the path is kept in a system property
+   * because Quarkus loads test classes in more than one class loader).
+   */
+  private static synchronized Path binaries() throws IOException {
+    String unpacked = System.getProperty(BINARIES_PROPERTY);
+    if (unpacked != null && Files.isExecutable(Path.of(unpacked, "postgres"))) {
+      return Path.of(unpacked);
+    }
+    Path dir = Files.createTempDirectory("acbench-pg-bin-");
+    Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
+    Path bin = unpack(dir);
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> delete(dir), "pg-binaries-cleanup"));
+    System.setProperty(BINARIES_PROPERTY, bin.toString());
+    return bin;
+  }
+
+  private static void delete(Path dir) {
+    try (Stream<Path> files = Files.walk(dir)) {
+      files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
   }
 
