@@ -20,6 +20,8 @@ import io.micrometer.core.instrument.Timer;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.function.Supplier;
 
 /**
@@ -131,8 +133,7 @@ public class IngestService {
           boolean hasBase =
               e.variants().stream().anyMatch(v -> v.variantId().equals(EvaluationRecord.BASE));
           if (!hasBase) {
-            variants.add(
-                new EvaluationRecord.Variant(EvaluationRecord.BASE, "none", java.util.Map.of()));
+            variants.add(new EvaluationRecord.Variant(EvaluationRecord.BASE, "none", Map.of()));
           }
           e.variants()
               .forEach(
@@ -160,7 +161,7 @@ public class IngestService {
     String outcome = "rejected";
     try {
       IngestOutcome result = work.get();
-      outcome = result.name().toLowerCase(java.util.Locale.ROOT);
+      outcome = result.name().toLowerCase(Locale.ROOT);
       return result;
     } finally {
       timing.stop(registry.timer("acbench.metrics.ingest.duration", "topic", topic));

@@ -1,6 +1,7 @@
 package io.acbench.metrics.store;
 
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -45,9 +46,7 @@ public record EvaluationRecord(
     c.put("modelName", modelName);
     c.put("baseModelUri", baseModelUri);
     c.put("policy", StoreJson.write(policy));
-    c.put(
-        "variants",
-        variants.stream().sorted(java.util.Comparator.comparing(Variant::variantId)).toList());
+    c.put("variants", variants.stream().sorted(Comparator.comparing(Variant::variantId)).toList());
     c.put("taskIds", taskIds.stream().sorted().toList());
     return c;
   }

@@ -6,6 +6,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import javax.sql.DataSource;
 
@@ -27,8 +28,7 @@ public class IngestRepository {
     return retryingRace(
         c -> {
           Optional<SampleRecord> stored =
-              ResultsRepository.sample(
-                  c, s.evaluationId(), s.variantId(), s.taskId(), s.sampleId());
+              StoreRows.sample(c, s.evaluationId(), s.variantId(), s.taskId(), s.sampleId());
           if (stored.isPresent()) {
             return duplicateOrConflict(
                 "sample", s.naturalKey(), stored.get().content(), s.content());
@@ -64,7 +64,7 @@ public class IngestRepository {
     return retryingRace(
         c -> {
           Optional<TaskRunRecord> stored =
-              ResultsRepository.taskRun(c, t.evaluationId(), t.variantId(), t.taskId());
+              StoreRows.taskRun(c, t.evaluationId(), t.variantId(), t.taskId());
           if (stored.isPresent()) {
             return duplicateOrConflict("task", t.naturalKey(), stored.get().content(), t.content());
           }
@@ -88,7 +88,7 @@ public class IngestRepository {
     return retryingRace(
         c -> {
           Optional<ProbeRecord> stored =
-              ResultsRepository.probes(c, p.evaluationId()).stream()
+              StoreRows.probes(c, p.evaluationId()).stream()
                   .filter(
                       r ->
                           r.variantId().equals(p.variantId())
@@ -119,7 +119,7 @@ public class IngestRepository {
   public IngestOutcome saveEvaluation(EvaluationRecord e) {
     return retryingRace(
         c -> {
-          Optional<EvaluationRecord> stored = ResultsRepository.evaluation(c, e.evaluationId());
+          Optional<EvaluationRecord> stored = StoreRows.evaluation(c, e.evaluationId());
           if (stored.isPresent()) {
             return duplicateOrConflict(
                 "evaluation", e.evaluationId(), stored.get().content(), e.content());
@@ -176,7 +176,7 @@ public class IngestRepository {
     List<String> differing = new ArrayList<>();
     stored.forEach(
         (field, value) -> {
-          if (!java.util.Objects.equals(value, incoming.get(field))) {
+          if (!Objects.equals(value, incoming.get(field))) {
             differing.add(field);
           }
         });
