@@ -1,0 +1,139 @@
+package io.acbench.metrics.rest;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import io.acbench.contracts.events.VariantVerdict;
+import io.acbench.metrics.store.EvaluationRecord;
+import io.acbench.metrics.store.ResultsRepository;
+import io.acbench.metrics.store.SampleRecord;
+import io.acbench.metrics.store.StoreJson;
+import io.acbench.metrics.store.TaskResultRecord;
+import jakarta.ws.rs.BadRequestException;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Results of an evaluation: the (variant × task) table as JSON or CSV, and the stored samples page
+ * by page. The report (Markdown/HTML with plots) is rendered by the analysis side from {@link
+ * ResultsRepository}'s reads; it is not served here.
+ */
+@Path("/api/v1/results/{evaluationId}")
+public class ResultsResource {
+
+  static final int MAX_PAGE_SIZE = 500;
+
+  /** The results of an evaluation; status is {@code PENDING} until it completes. */
+  public record EvaluationResults(
+      String evaluationId,
+      String modelName,
+      String status,
+      List<String> variants,
+      List<String> tasks,
+      List<VariantVerdict> verdicts,
+      List<TaskRow> results) {}
+
+  /** One page of samples. */
+  public record SamplePage(int page, int size, List<SampleView> samples) {}
+
+  /** A stored sample as the API shows it. */
+  public record SampleView(
+      String variantId,
+      String taskId,
+      String sampleId,
+      String rawOutput,
+      String parsedOutput,
+      String reference,
+      int promptTokens,
+      int completionTokens,
+      long latencyMillis,
+      String primaryMetric,
+      Double score,
+      Map<String, Double> metrics,
+      String scoringError) {}
+
+  private final ResultsRepository results;
+
+  public ResultsResource(ResultsRepository results) {
+    this.results = results;
+  }
+
+  @GET
+  @Produces(MediaType.APPLICATION_JSON)
+  public EvaluationResults get(@PathParam("evaluationId") String evaluationId) {
+    EvaluationRecord evaluation = results.evaluation(evaluationId).orElse(null);
+    List<TaskResultRecord> tasks = results.taskResults(evaluationId);
+    if (evaluation == null && tasks.isEmpty()) {
+      throw new NotFoundException("no results for evaluation " + evaluationId);
+    }
+    var outcome = results.evaluationResult(evaluationId);
+    List<VariantVerdict> verdicts =
+        outcome
+            .map(o -> StoreJson.read(o.getValue(), new TypeReference<List<VariantVerdict>>() {}))
+            .orElse(List.of());
+    return new EvaluationResults(
+        evaluationId,
+        evaluation == null ? null : evaluation.modelName(),
+        outcome.map(Map.Entry::getKey).orElse("PENDING"),
+        evaluation == null ? List.of() : evaluation.variantIds(),
+        evaluation == null ? List.of() : evaluation.taskIds(),
+        verdicts,
+        TaskRow.of(tasks));
+  }
+
+  @GET
+  @Path("tasks.csv")
+  @Produces("text/csv")
+  public String csv(@PathParam("evaluationId") String evaluationId) {
+    List<TaskRow> rows = get(evaluationId).results();
+    StringBuilder out = new StringBuilder(TaskRow.CSV_HEADER).append("\r\n");
+    rows.forEach(r -> out.append(r.csv()).append("\r\n"));
+    return out.toString();
+  }
+
+  @GET
+  @Path("samples")
+  @Produces(MediaType.APPLICATION_JSON)
+  public SamplePage samples(
+      @PathParam("evaluationId") String evaluationId,
+      @QueryParam("variant") String variant,
+      @QueryParam("task") String task,
+      @QueryParam("page") @DefaultValue("0") int page,
+      @QueryParam("size") @DefaultValue("50") int size) {
+    if (page < 0) {
+      throw new BadRequestException("query parameter 'page' must be >= 0, was " + page);
+    }
+    if (size < 1 || size > MAX_PAGE_SIZE) {
+      throw new BadRequestException(
+          "query parameter 'size' must be in [1, " + MAX_PAGE_SIZE + "], was " + size);
+    }
+    List<SampleView> items =
+        results.samplePage(evaluationId, variant, task, page * size, size).stream()
+            .map(ResultsResource::view)
+            .toList();
+    return new SamplePage(page, size, items);
+  }
+
+  private static SampleView view(SampleRecord s) {
+    return new SampleView(
+        s.variantId(),
+        s.taskId(),
+        s.sampleId(),
+        s.rawOutput(),
+        s.parsedOutput(),
+        s.reference(),
+        s.promptTokens(),
+        s.completionTokens(),
+        s.latencyMillis(),
+        s.primaryMetric(),
+        s.score(),
+        s.metrics(),
+        s.scoringError());
+  }
+}

@@ -1,0 +1,138 @@
+package io.acbench.metrics.scoring;
+
+import io.acbench.contracts.events.EvaluationCompleted;
+import io.acbench.contracts.events.TaskScored;
+import io.acbench.metrics.config.MetricsConfig;
+import io.acbench.metrics.store.EvaluationRecord;
+import io.acbench.metrics.store.ResultsRepository;
+import io.acbench.metrics.store.StoreJson;
+import io.acbench.metrics.store.TaskResultRecord;
+import io.acbench.metrics.store.TaskRunRecord;
+import io.acbench.metrics.verdict.VerdictEngine;
+import io.acbench.metrics.verdict.VerdictPolicy;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Completion tracking. Every ingest commits first and then asks whether its (variant, task) or its
+ * evaluation is now complete, so in any arrival order the last commit sees everything. Results are
+ * written once (primary key), and only the caller that wrote a result emits its event: exactly one
+ * {@code task.scored} per (variant, task) and one {@code evaluation.completed} per evaluation.
+ */
+@ApplicationScoped
+public class ScoringPipeline {
+
+  private final ResultsRepository results;
+  private final TaskAggregator aggregator;
+  private final ScoringEvents events;
+  private final ScoreGauges gauges;
+  private final MeterRegistry registry;
+  private final MetricsConfig config;
+  private final Instance<ReportLinks> reportLinks;
+
+  public ScoringPipeline(
+      ResultsRepository results,
+      TaskAggregator aggregator,
+      ScoringEvents events,
+      ScoreGauges gauges,
+      MeterRegistry registry,
+      MetricsConfig config,
+      Instance<ReportLinks> reportLinks) {
+    this.results = results;
+    this.aggregator = aggregator;
+    this.events = events;
+    this.gauges = gauges;
+    this.registry = registry;
+    this.config = config;
+    this.reportLinks = reportLinks;
+  }
+
+  /** Scores a (variant, task) once its task.completed and all its samples are stored. */
+  public void taskMaybeComplete(String evaluationId, String variantId, String taskId) {
+    Optional<TaskRunRecord> run = results.taskRun(evaluationId, variantId, taskId);
+    if (run.isEmpty()) {
+      return;
+    }
+    TaskResultRecord result;
+    if (run.get().failed()) {
+      result =
+          TaskResultRecord.failed(
+              evaluationId,
+              variantId,
+              taskId,
+              0,
+              "task failed in the runner: " + run.get().failureReason());
+    } else {
+      if (results.sampleCount(evaluationId, variantId, taskId) < run.get().sampleCount()) {
+        return;
+      }
+      Timer.Sample timing = Timer.start(registry);
+      result =
+          aggregator.aggregate(
+              evaluationId, variantId, taskId, results.samples(evaluationId, variantId, taskId));
+      timing.stop(registry.timer("acbench.metrics.aggregation.duration"));
+    }
+    if (!results.saveTaskResultOnce(result)) {
+      return;
+    }
+    registry.counter("acbench.metrics.tasks.scored", "status", result.status()).increment();
+    events.taskScored(
+        TaskScored.of(
+            evaluationId,
+            variantId,
+            taskId,
+            result.status(),
+            result.score(),
+            result.ciLow(),
+            result.ciHigh(),
+            result.sampleCount(),
+            result.failureReason()));
+    if (result.scored()) {
+      results
+          .evaluation(evaluationId)
+          .ifPresent(e -> gauges.set(e.modelName(), variantId, taskId, result.score()));
+    }
+    evaluationMaybeComplete(evaluationId);
+  }
+
+  /** Emits the evaluation's verdict once every (variant, task) it requested has a result. */
+  public void evaluationMaybeComplete(String evaluationId) {
+    Optional<EvaluationRecord> evaluation = results.evaluation(evaluationId);
+    if (evaluation.isEmpty()) {
+      return;
+    }
+    EvaluationRecord e = evaluation.get();
+    List<TaskResultRecord> taskResults = results.taskResults(evaluationId);
+    Set<String> done = new HashSet<>();
+    taskResults.forEach(r -> done.add(r.variantId() + "\n" + r.taskId()));
+    for (String variant : e.variantIds()) {
+      for (String task : e.taskIds()) {
+        if (!done.contains(variant + "\n" + task)) {
+          return;
+        }
+      }
+    }
+    VerdictPolicy policy = VerdictPolicy.of(config.verdict().defaults(), e.policy());
+    VerdictEngine.Outcome outcome = VerdictEngine.decide(e, taskResults, policy);
+    if (!results.saveEvaluationResultOnce(
+        evaluationId, outcome.status(), StoreJson.write(outcome.verdicts()))) {
+      return;
+    }
+    taskResults.stream()
+        .filter(TaskResultRecord::scored)
+        .forEach(r -> gauges.set(e.modelName(), r.variantId(), r.taskId(), r.score()));
+    registry
+        .counter("acbench.metrics.evaluations.completed", "status", outcome.status())
+        .increment();
+    String reportUri =
+        reportLinks.isResolvable() ? reportLinks.get().reportUri(evaluationId) : null;
+    events.evaluationCompleted(
+        EvaluationCompleted.of(evaluationId, outcome.status(), outcome.verdicts(), reportUri));
+  }
+}
