@@ -4,7 +4,9 @@ import io.acbench.metrics.report.ReportModel.Variant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /** Turns a {@link ReportModel} into its figures; a figure exists only when its data does. */
 final class ReportPlots {
@@ -47,7 +49,7 @@ final class ReportPlots {
     return out;
   }
 
-  private static java.util.Optional<Figure> dropBars(ReportModel m) {
+  private static Optional<Figure> dropBars(ReportModel m) {
     List<Variant> compressed = m.variants().stream().filter(v -> !v.base()).toList();
     List<String> capabilities =
         m.capabilityScores().stream()
@@ -55,7 +57,7 @@ final class ReportPlots {
             .distinct()
             .toList();
     if (compressed.isEmpty() || capabilities.isEmpty()) {
-      return java.util.Optional.empty();
+      return Optional.empty();
     }
     double[][] values = new double[compressed.size()][capabilities.size()];
     boolean any = false;
@@ -73,11 +75,11 @@ final class ReportPlots {
       }
     }
     if (!any) {
-      return java.util.Optional.empty();
+      return Optional.empty();
     }
     String title = "Relative change against the base, per capability";
     List<String> names = compressed.stream().map(Variant::label).toList();
-    return java.util.Optional.of(
+    return Optional.of(
         new Figure(
             "drops",
             "drop-bars",
@@ -138,14 +140,14 @@ final class ReportPlots {
     return new double[] {Math.max(-1, lo), Math.min(1, hi)};
   }
 
-  private static java.util.Optional<Figure> erankBars(ReportModel m) {
+  private static Optional<Figure> erankBars(ReportModel m) {
     if (m.eranks().isEmpty()) {
-      return java.util.Optional.empty();
+      return Optional.empty();
     }
     List<String> groups = m.eranks().stream().map(e -> label(m, e.variantId())).toList();
     double[][] values = {m.eranks().stream().mapToDouble(ReportModel.ERankEntry::erank).toArray()};
     String title = "ERank of the output logits per variant";
-    return java.util.Optional.of(
+    return Optional.of(
         new Figure(
             "erank",
             "erank-bars",
@@ -162,8 +164,6 @@ final class ReportPlots {
   }
 
   static String slug(String s) {
-    return s.toLowerCase(java.util.Locale.ROOT)
-        .replaceAll("[^a-z0-9]+", "-")
-        .replaceAll("(^-|-$)", "");
+    return s.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", "");
   }
 }
