@@ -122,10 +122,11 @@ class TevalScorerTest {
 
   @Test
   void reasonRetrieveUnderstandStringForms() {
-    String gt =
-        "{\"ground_truth\": "
-            + RRU_REF.substring(RRU_REF.indexOf(':') + 1, RRU_REF.indexOf("\"meta_data\"")).strip();
-    String ref = gt.substring(0, gt.length() - 1) + "}";
+    String ref =
+        """
+        {"ground_truth": {"thought": "I need the weather forecast for Paris",
+                          "name": "WeatherAPI.get_forecast", "args": {"city": "Paris", "days": 3}},
+         "meta_data": {"response_format": "str"}}""";
     assertThat(
             score(PARITY, "teval/reason_str", "I need the weather forecast for Paris", ref)
                 .primary())
