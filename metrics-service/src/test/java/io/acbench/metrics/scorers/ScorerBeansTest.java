@@ -31,4 +31,12 @@ class ScorerBeansTest {
     assertThat(config.tevalMode()).isEqualTo(ScoringMode.PARITY);
     assertThat(worfbench.mode()).isEqualTo(ScoringMode.PARITY);
   }
+
+  @Test
+  void injectedScorerLoadsTheEmbeddingModelInsideTheApplication() {
+    String gold = "Node:\n1: open the fridge\n2: take the milk\nEdge: (START,1) (1,2) (2,END)";
+    String ref = "{\"gold\": \"" + gold.replace("\n", "\\n") + "\"}";
+    var s = worfbench.score(new TaskScorer.SampleInput("worfbench/os", "1", gold, null, ref));
+    assertThat(s.primary()).isEqualTo(1.0);
+  }
 }
