@@ -7,6 +7,7 @@ import ai.onnxruntime.OrtSession;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -70,7 +71,7 @@ public final class MiniLmSentenceEmbedder implements SentenceEmbedder {
     long[] ids = tokenizer.encode(sentence, MAX_TOKENS);
     int n = ids.length;
     long[] mask = new long[n];
-    java.util.Arrays.fill(mask, 1L);
+    Arrays.fill(mask, 1L);
     long[] types = new long[n];
     Map<String, OnnxTensor> inputs = new HashMap<>();
     try {

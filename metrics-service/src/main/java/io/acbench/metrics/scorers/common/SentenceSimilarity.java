@@ -7,11 +7,22 @@ import java.util.Map;
 
 /**
  * S1 of benchmark-spec §3.0: sim(a, b) = max(0, cos(e_a, e_b)), with e the sentence embedding. Each
- * distinct sentence of one call is embedded once.
+ * distinct sentence is embedded once per call; recent embeddings are reused across calls (LRU,
+ * thread safe), since gold nodes, START/END and API names recur.
  */
 public final class SentenceSimilarity {
 
+  /** Embeddings kept across calls (gold nodes, START/END and API names recur across samples). */
+  static final int CACHE_ENTRIES = 8192;
+
   private final SentenceEmbedder embedder;
+  private final Map<String, float[]> cache =
+      new LinkedHashMap<>(256, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, float[]> eldest) {
+          return size() > CACHE_ENTRIES;
+        }
+      };
 
   public SentenceSimilarity(SentenceEmbedder embedder) {
     this.embedder = embedder;
@@ -46,10 +57,23 @@ public final class SentenceSimilarity {
     for (String s : cols) {
       emb.put(s, null);
     }
-    List<String> distinct = new ArrayList<>(emb.keySet());
-    float[][] vectors = distinct.isEmpty() ? new float[0][] : embedder.embed(distinct);
-    for (int k = 0; k < distinct.size(); k++) {
-      emb.put(distinct.get(k), vectors[k]);
+    List<String> missing = new ArrayList<>();
+    synchronized (cache) {
+      for (String s : emb.keySet()) {
+        float[] v = cache.get(s);
+        if (v == null) {
+          missing.add(s);
+        } else {
+          emb.put(s, v);
+        }
+      }
+    }
+    float[][] vectors = missing.isEmpty() ? new float[0][] : embedder.embed(missing);
+    synchronized (cache) {
+      for (int k = 0; k < missing.size(); k++) {
+        emb.put(missing.get(k), vectors[k]);
+        cache.put(missing.get(k), vectors[k]);
+      }
     }
     return emb;
   }

@@ -8,6 +8,7 @@ import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -81,7 +82,7 @@ final class WordPieceTokenizer {
     nfd.codePoints()
         .filter(cp -> Character.getType(cp) != Character.NON_SPACING_MARK)
         .forEach(stripped::appendCodePoint);
-    return stripped.toString().toLowerCase(java.util.Locale.ROOT);
+    return stripped.toString().toLowerCase(Locale.ROOT);
   }
 
   static List<String> preTokenize(String text) {
