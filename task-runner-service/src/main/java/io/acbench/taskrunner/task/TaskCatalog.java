@@ -89,7 +89,8 @@ public final class TaskCatalog {
     for (WorfbenchRecord rec : limit(data.records(), r.sampleLimit())) {
       String prompt = rendering.render(WorfbenchPrompts.messages(scenario, rec));
       Map<String, Object> reference = new LinkedHashMap<>();
-      reference.put("scenario", rec.source());
+      reference.put("source", rec.source());
+      reference.put("id", rec.id());
       reference.put("gold", rec.gold());
       samples.add(sample(rec.id(), prompt, Json.canonical(reference)));
     }
