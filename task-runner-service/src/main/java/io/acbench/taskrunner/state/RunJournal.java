@@ -52,7 +52,7 @@ public final class RunJournal implements AutoCloseable {
       channel.truncate(channel.position());
       return new RunJournal(file, channel, emitted, done);
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot open run journal " + file, e);
+      throw new UncheckedIOException("cannot open run journal " + file + ": " + e.getMessage(), e);
     }
   }
 

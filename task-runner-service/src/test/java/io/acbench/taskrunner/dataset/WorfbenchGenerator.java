@@ -158,9 +158,9 @@ final class WorfbenchGenerator {
               fanIn(4));
       default ->
           new Flow(
-              "find the user owning the most files in " + dir,
+              "find the user owning the most ." + ext + " files in " + dir,
               List.of(
-                  "execute bash code to list the owner of every file in " + dir,
+                  "execute bash code to list the owner of every ." + ext + " file in " + dir,
                   "execute bash code to count the files per owner",
                   "execute bash code to pick the owner with the highest count",
                   "take answer action with that user"),
