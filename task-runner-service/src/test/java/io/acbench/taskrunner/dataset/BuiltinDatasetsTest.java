@@ -73,6 +73,7 @@ class BuiltinDatasetsTest {
     for (String key : TaskCatalog.TEVAL_FILES.keySet()) {
       var spec = tasks.resolve("teval/" + key, rendering);
       assertThat(spec.samples()).as(key).hasSizeGreaterThanOrEqualTo(30);
+      assertThat(spec.samples()).extracting(s -> s.promptDigest()).as(key).doesNotHaveDuplicates();
       assertThat(spec.samples())
           .allSatisfy(s -> assertThat(s.prompt()).endsWith("<|im_start|>assistant\n"));
     }

@@ -161,14 +161,15 @@ final class TevalGenerator {
   private static Map<String, Object> instruct(Random r, int i) {
     Api api = APIS.get(i % APIS.size());
     Map<String, Object> args = call(r, api);
-    boolean json = i % 2 == 0;
+    int round = i / APIS.size();
+    boolean json = round % 2 == 0;
     Map<String, Object> template;
     String format;
     if (json) {
       String[] thought = {"thought", "goal", "plan"};
       String[] action = {"action", "name", "tool"};
       String[] arg = {"args", "parameters", "arguments"};
-      int k = (i / 2) % 3;
+      int k = round % 3;
       template = obj("thought", thought[k], "action", action[k], "args", arg[k]);
       format =
           "Please answer with one JSON object with the keys \""
@@ -182,7 +183,7 @@ final class TevalGenerator {
       String[] t = {"goal: ", "Thought: ", "think: "};
       String[] a = {"name: ", "Action: ", "tool: "};
       String[] g = {"args: ", "Action Input: ", "input: "};
-      int k = (i / 2) % 3;
+      int k = round % 3;
       template =
           obj(
               "thought_start",
