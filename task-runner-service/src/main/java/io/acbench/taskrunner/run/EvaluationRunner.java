@@ -18,7 +18,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.OptionalInt;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 import org.jboss.logging.Logger;
 
@@ -60,7 +62,7 @@ public class EvaluationRunner {
         sink.send(result)
             .toCompletableFuture()
             .get(config.requestTimeout().toMillis(), TimeUnit.MILLISECONDS);
-      } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+      } catch (ExecutionException | TimeoutException e) {
         throw new IllegalStateException("task.completed of " + taskId + " was not acknowledged", e);
       }
       if (result.status().equals("COMPLETED")) {

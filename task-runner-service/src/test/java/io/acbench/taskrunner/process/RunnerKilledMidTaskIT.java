@@ -57,7 +57,8 @@ class RunnerKilledMidTaskIT {
               "6000",
               "mp.messaging.connector.smallrye-kafka.heartbeat.interval.ms",
               "1000");
-      ServiceProcess first = ServiceProcess.start(MODULE, LocalKafkaBroker.freePort(), props, work);
+      ServiceProcess first =
+          ServiceProcess.start(MODULE, LocalKafkaBroker.freePort(), props, work.resolve("first"));
       ModelReady ready =
           ModelReady.of(
               evaluationId, "rtn-w4", "rtn", "tiny-rtn", "sha-it", "/m", List.of("worfbench/os"));
@@ -85,7 +86,8 @@ class RunnerKilledMidTaskIT {
 
       model.open();
       try (ServiceProcess second =
-          ServiceProcess.start(MODULE, LocalKafkaBroker.freePort(), props, work)) {
+          ServiceProcess.start(
+              MODULE, LocalKafkaBroker.freePort(), props, work.resolve("second"))) {
         await()
             .atMost(Duration.ofSeconds(180))
             .until(() -> !tasks(recorder, evaluationId).isEmpty());
