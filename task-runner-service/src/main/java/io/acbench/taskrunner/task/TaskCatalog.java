@@ -37,7 +37,17 @@ public final class TaskCatalog {
   public static final SamplingParams TEVAL =
       new SamplingParams(0.0, 0.8, 1, 1.0, 512, List.of(), List.of());
 
-  /** T-Eval task key to file kind. */
+  /** Instruct task keys that run only the records of one response format. */
+  private static final Map<String, String> INSTRUCT_FORMATS =
+      Map.of("instruct_json", "json", "instruct_str", "str");
+
+  /**
+   * T-Eval task key to file kind. Besides one key per file ({@code rru_json} for the
+   * reason_retrieve_understand_json file), {@code instruct_json} / {@code instruct_str} run the
+   * instruct records of one response format, and {@code reason_json}, {@code retrieve_json}, {@code
+   * understand_json} run the rru file (the scorer picks the dimension), as metrics-service names
+   * them.
+   */
   public static final Map<String, String> TEVAL_FILES = tevalFiles();
 
   private final DatasetCatalog datasets;
@@ -111,8 +121,15 @@ public final class TaskCatalog {
           "unknown T-Eval task '" + taskId + "': keys are " + TEVAL_FILES.keySet());
     }
     LoadedDataset<TevalRecord> data = datasets.teval(kind);
+    String format = INSTRUCT_FORMATS.get(key);
+    List<TevalRecord> records =
+        format == null
+            ? data.records()
+            : data.records().stream()
+                .filter(rec -> rec.metaData().path("response_format").asText().equals(format))
+                .toList();
     List<PreparedSample> samples = new ArrayList<>();
-    for (TevalRecord rec : limit(data.records(), r.sampleLimit())) {
+    for (TevalRecord rec : limit(records, r.sampleLimit())) {
       String prompt = r.teval().render(rec.originPrompt());
       samples.add(sample(rec.id(), prompt, Json.canonical(tevalReference(rec))));
     }
@@ -141,6 +158,11 @@ public final class TaskCatalog {
     Map<String, String> m = new LinkedHashMap<>();
     for (String kind : DatasetCatalog.TEVAL_KINDS) {
       m.put(kind.equals("reason_retrieve_understand_json") ? "rru_json" : kind, kind);
+    }
+    m.put("instruct_json", "instruct");
+    m.put("instruct_str", "instruct");
+    for (String alias : List.of("reason_json", "retrieve_json", "understand_json")) {
+      m.put(alias, "reason_retrieve_understand_json");
     }
     return java.util.Collections.unmodifiableMap(m);
   }

@@ -72,11 +72,23 @@ class BuiltinDatasetsTest {
     }
     for (String key : TaskCatalog.TEVAL_FILES.keySet()) {
       var spec = tasks.resolve("teval/" + key, rendering);
-      assertThat(spec.samples()).as(key).hasSizeGreaterThanOrEqualTo(30);
+      assertThat(spec.samples())
+          .as(key)
+          .hasSizeGreaterThanOrEqualTo(key.startsWith("instruct_") ? 14 : 30);
       assertThat(spec.samples()).extracting(s -> s.promptDigest()).as(key).doesNotHaveDuplicates();
       assertThat(spec.samples())
           .allSatisfy(s -> assertThat(s.prompt()).endsWith("<|im_start|>assistant\n"));
     }
+    var json = tasks.resolve("teval/instruct_json", rendering).samples();
+    var str = tasks.resolve("teval/instruct_str", rendering).samples();
+    assertThat(json)
+        .isNotEmpty()
+        .allSatisfy(s -> assertThat(s.reference()).contains("\"response_format\":\"json\""));
+    assertThat(str)
+        .isNotEmpty()
+        .allSatisfy(s -> assertThat(s.reference()).contains("\"response_format\":\"str\""));
+    assertThat(json.size() + str.size())
+        .isEqualTo(tasks.resolve("teval/instruct", rendering).samples().size());
     assertThat(tasks.resolve("teval/rru_json", rendering).datasetName())
         .isEqualTo("teval/reason_retrieve_understand_json_v2.json");
   }
