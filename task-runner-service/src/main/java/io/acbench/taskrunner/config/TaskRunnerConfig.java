@@ -2,6 +2,10 @@ package io.acbench.taskrunner.config;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
 
 /** Typed configuration of the task-runner-service ({@code acbench.task-runner.*}). */
 @ConfigMapping(prefix = "acbench.task-runner")
@@ -13,5 +17,41 @@ public interface TaskRunnerConfig {
 
   /** gRPC endpoints (host:port) of the inference backend, Triton or inference-server. */
   @WithDefault("localhost:8001")
-  java.util.List<String> inferenceEndpoints();
+  List<String> inferenceEndpoints();
+
+  /**
+   * Directory holding official dataset files ({@code worfbench/<scenario>/graph_eval.json}, {@code
+   * teval/<name>_v2.json}); a file found there replaces the built-in dataset of the same name.
+   */
+  Optional<Path> datasetDir();
+
+  /** Directory of the run journals and the output cache; survives restarts. */
+  @WithDefault("data/task-runner")
+  Path stateDir();
+
+  /** Inference requests in flight at once per task (back-pressure bound). */
+  @WithDefault("8")
+  int maxInFlight();
+
+  /** Deadline of one inference request. */
+  @WithDefault("10m")
+  Duration requestTimeout();
+
+  /** Samples per task at most; 0 runs every sample of the dataset. */
+  @WithDefault("0")
+  int sampleLimit();
+
+  /**
+   * WorfBench mode: {@code parity} (role: content lines, stops END, ---, blank line) or {@code
+   * corrected} (the model's chat template, stop ---), benchmark-spec B4.
+   */
+  @WithDefault("parity")
+  String worfbenchMode();
+
+  /**
+   * lagent meta template for T-Eval prompts: {@code qwen}, {@code internlm}, {@code mistral},
+   * {@code llama2}.
+   */
+  @WithDefault("qwen")
+  String tevalTemplate();
 }
