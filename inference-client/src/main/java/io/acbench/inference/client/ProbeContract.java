@@ -1,10 +1,10 @@
 package io.acbench.inference.client;
 
 /**
- * Tensor names of the project's probe model contract (notes/server-contract.md §2 on the server
- * branch; deploy/triton/model_repository/acbench_probe). A probe model is a non-decoupled model
- * whose config.pbtxt carries {@code parameters { key: "acbench_kind" value: { string_value: "probe"
- * } }}.
+ * Tensor names of the project's probe model contract (inference-server/README.md (model contracts)
+ * §2 on the server branch; deploy/triton/model_repository/acbench_probe). A probe model is a
+ * non-decoupled model whose config.pbtxt carries {@code parameters { key: "acbench_kind" value: {
+ * string_value: "probe" } }}.
  */
 public final class ProbeContract {
   public static final String TEXT_INPUT = "text_input";

@@ -9,8 +9,8 @@ import java.util.List;
 
 /**
  * Auto-completes a config like Triton's backends do: the vLLM contract (§3.1) for generation
- * models, the probe contract (notes/server-contract.md) for probe models. Declared inputs and
- * outputs are kept when the config lists them.
+ * models, the probe contract (inference-server/README.md (model contracts)) for probe models.
+ * Declared inputs and outputs are kept when the config lists them.
  */
 public final class ModelConfigs {
 

@@ -1,6 +1,8 @@
 package io.acbench.inference.model;
 
-/** The two contracts a repository model can follow (notes/server-contract.md). */
+/**
+ * The two contracts a repository model can follow (inference-server/README.md (model contracts)).
+ */
 public enum ModelKind {
   /** Triton's vLLM backend: decoupled text generation over ModelStreamInfer. */
   GENERATION,

@@ -18,9 +18,10 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * A loaded probe model (notes/server-contract.md §2): one full forward pass per sequence, reduced
- * on the server to log-sum-exp, top-k, the ERank Gram matrix and optionally the final hidden
- * states. Passes are serialised: the transformer's working buffers are not thread-safe.
+ * A loaded probe model (inference-server/README.md (model contracts) §2): one full forward pass per
+ * sequence, reduced on the server to log-sum-exp, top-k, the ERank Gram matrix and optionally the
+ * final hidden states. Passes are serialised: the transformer's working buffers are not
+ * thread-safe.
  */
 public final class ProbeModel implements AutoCloseable {
 

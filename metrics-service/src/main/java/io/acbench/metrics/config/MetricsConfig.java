@@ -50,7 +50,8 @@ public interface MetricsConfig {
   interface Verdict {
     /**
      * Default thresholds as comma-separated {@code KEY=VALUE} entries, keys in the syntax {@code
-     * RULE[:SELECTOR][#METRIC]} (see notes/store.md), e.g. {@code max-relative-drop=0.10}.
+     * RULE[:SELECTOR][#METRIC]} (see metrics-service/README.md), e.g. {@code
+     * max-relative-drop=0.10}.
      */
     @WithDefault("max-relative-drop=0.10")
     List<String> defaults();

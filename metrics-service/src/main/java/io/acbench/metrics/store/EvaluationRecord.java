@@ -9,7 +9,7 @@ import java.util.Map;
 /**
  * An evaluation as requested: its variants (the base model included), its tasks and its policy.
  *
- * @param policy threshold overrides from the request (key syntax in notes/store.md)
+ * @param policy threshold overrides from the request (key syntax in metrics-service/README.md)
  */
 public record EvaluationRecord(
     String evaluationId,

@@ -1,7 +1,8 @@
 package io.acbench.metrics.scorers.teval;
 
 /**
- * A T-Eval task id {@code teval/<dimension>_<format>} (see notes/scorers.md for the list).
+ * A T-Eval task id {@code teval/<dimension>_<format>} (see metrics-service/README.md (scorers) for
+ * the list).
  *
  * @param dimension the evaluator that scores it
  * @param format the response format the id names ({@code MIXED} for {@code teval/instruct})
