@@ -24,6 +24,7 @@ public final class LayerWalker {
   private final CalibrationSet calibration;
   private final CompressionSpec spec;
   private final DType denseDtype;
+  private int layerLimit = Integer.MAX_VALUE;
 
   /**
    * @param model the model to compress; its layers are modified in place
@@ -35,6 +36,15 @@ public final class LayerWalker {
     this.calibration = calibration;
     this.spec = spec;
     this.denseDtype = denseDtype;
+  }
+
+  /**
+   * Stops after the first {@code n} layers (benchmarks time a few layers of a large model); the
+   * later layers keep their original weights.
+   */
+  public LayerWalker limitLayers(int n) {
+    this.layerLimit = n;
+    return this;
   }
 
   /** Walks every layer; compressed linears go to {@code sink} as soon as their layer is done. */
@@ -50,9 +60,9 @@ public final class LayerWalker {
       }
     }
     List<WalkReport.LayerReport> reports = new ArrayList<>();
-    int n = model.layers().size();
+    int n = Math.min(model.layers().size(), layerLimit);
     long start = System.nanoTime();
-    for (DecoderLayer layer : model.layers()) {
+    for (DecoderLayer layer : model.layers().subList(0, n)) {
       long t0 = System.nanoTime();
       LayerCompressor compressor = compressorFor(spec);
       LayerContext ctx = new LayerContext(layer, inputs, seqLen, denseDtype, sink);
