@@ -1,5 +1,6 @@
 package io.acbench.compressor.calibration;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -79,7 +80,7 @@ public final class CalibrationFiles {
       JsonNode node;
       try {
         node = JSON.readTree(line);
-      } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      } catch (JsonProcessingException e) {
         throw new IllegalArgumentException(
             where + ": not valid JSON (" + e.getOriginalMessage() + ")");
       }

@@ -3,6 +3,7 @@ package io.acbench.compressor.checkpoint;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.acbench.compressor.recipe.CompressionSpec;
+import io.acbench.compressor.recipe.Method;
 import io.acbench.compressor.walker.CompressedLinear;
 import io.acbench.compressor.walker.LinearSink;
 import io.acbench.runtime.model.DecoderLayer;
@@ -17,6 +18,7 @@ import io.acbench.runtime.safetensors.TensorStore;
 import io.acbench.runtime.safetensors.TensorStores;
 import java.io.IOException;
 import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -191,8 +193,7 @@ public final class CheckpointWriter implements LinearSink {
                 bits,
                 0,
                 seg,
-                java.lang.foreign.ValueLayout.JAVA_SHORT_UNALIGNED.withOrder(
-                    java.nio.ByteOrder.LITTLE_ENDIAN),
+                ValueLayout.JAVA_SHORT_UNALIGNED.withOrder(java.nio.ByteOrder.LITTLE_ENDIAN),
                 0,
                 bits.length));
   }
@@ -240,7 +241,7 @@ public final class CheckpointWriter implements LinearSink {
       q.putNull("modules_to_not_convert");
       return q;
     }
-    boolean gptqMethod = spec.method() == io.acbench.compressor.recipe.Method.GPTQ;
+    boolean gptqMethod = spec.method() == Method.GPTQ;
     boolean actOrder = gptqMethod && spec.gptq().actOrder();
     boolean staticGroups = gptqMethod && spec.gptq().staticGroups();
     q.put("quant_method", "gptq");

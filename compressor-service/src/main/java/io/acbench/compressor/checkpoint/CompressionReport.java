@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * {@code compression-report.json}: the recipe, the calibration record (D13), and per layer and
@@ -36,7 +37,7 @@ public final class CompressionReport {
     ObjectNode root = JSON.createObjectNode();
     root.put("method", spec.method().id());
     root.put("recipe", spec.canonical());
-    root.put("format", format.name().toLowerCase(java.util.Locale.ROOT));
+    root.put("format", format.name().toLowerCase(Locale.ROOT));
     ObjectNode params = root.putObject("parameters");
     spec.canonicalParams().forEach(params::put);
     ObjectNode calib = root.putObject("calibration");

@@ -9,6 +9,7 @@ import io.acbench.compressor.pipeline.VariantBuilder;
 import io.acbench.compressor.recipe.CompressionSpec;
 import io.acbench.compressor.registry.InferenceRegistry;
 import io.acbench.contracts.Topics;
+import io.acbench.contracts.events.AcbenchEvent;
 import io.acbench.contracts.events.CompressionFailed;
 import io.acbench.contracts.events.CompressionProgress;
 import io.acbench.contracts.events.EvaluationRequested;
@@ -159,7 +160,7 @@ public class CompressionService {
             retryable));
   }
 
-  private void emit(Emitter<String> emitter, io.acbench.contracts.events.AcbenchEvent event) {
+  private void emit(Emitter<String> emitter, AcbenchEvent event) {
     emitter.send(KafkaEventMessages.of(event, config.eventSource()));
   }
 

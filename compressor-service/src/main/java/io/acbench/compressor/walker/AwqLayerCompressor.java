@@ -10,6 +10,7 @@ import io.acbench.compressor.awq.ScaleFolding;
 import io.acbench.compressor.rtn.QuantizedWeight;
 import io.acbench.runtime.model.ForwardHooks;
 import io.acbench.runtime.model.Projection;
+import io.acbench.runtime.weights.ArrayWeight;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -145,7 +146,7 @@ final class AwqLayerCompressor implements LayerCompressor {
         Projection p = linears.get(i);
         ctx.layer.replaceLinear(
             p,
-            new io.acbench.runtime.weights.ArrayWeight(
+            new ArrayWeight(
                 "awq candidate " + p.hfName(), ctx.rows(p), ctx.cols(p), weights.get(i)));
       }
       try {
@@ -174,8 +175,7 @@ final class AwqLayerCompressor implements LayerCompressor {
     int C = ctx.cols(p);
     return weights -> {
       float[] Y = new float[T * R]; // (T, R)
-      new io.acbench.runtime.weights.ArrayWeight("awq " + p.hfName(), R, C, weights.getFirst())
-          .matmul(X, T, Y);
+      new ArrayWeight("awq " + p.hfName(), R, C, weights.getFirst()).matmul(X, T, Y);
       return Y;
     };
   }

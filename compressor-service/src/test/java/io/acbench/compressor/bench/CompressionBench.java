@@ -44,15 +44,18 @@ public final class CompressionBench {
     }
     System.out.printf(
         Locale.ROOT,
-        "| method | calibration | layers timed | s / layer (mean) | whole model (%s) |%n|---|---|---|---|---|%n",
+        "| method | calibration | layers timed | wall s / layer | process CPU s / layer | whole model"
+            + " (%s) |%n|---|---|---|---|---|---|%n",
         shape);
     for (String method : methods) {
       CompressionSpec spec =
           CompressionSpec.parse(method, Map.of("nsamples", "" + nsamples, "seqlen", "" + seqLen));
       CalibrationSet calib = CompressionPipeline.calibrate(model, spec, DefaultCorpus.load());
       double perLayer;
+      double cpuPerLayer;
       int n;
       try (Transformer t = Transformer.load(model)) {
+        long cpu0 = processCpuNanos();
         n = t.layers().size();
         List<WalkReport.LayerReport> reports =
             new LayerWalker(t, calib, spec, DType.F32)
@@ -60,6 +63,7 @@ public final class CompressionBench {
                 .run(l -> {}, ProgressListener.NONE);
         perLayer =
             reports.stream().mapToDouble(WalkReport.LayerReport::seconds).average().orElse(0);
+        cpuPerLayer = (processCpuNanos() - cpu0) / 1e9 / reports.size();
       }
       String whole;
       if (full.contains(method)) {
@@ -68,18 +72,31 @@ public final class CompressionBench {
         CompressionPipeline.compress(model, spec, calib, out, ProgressListener.NONE, null);
         whole = String.format(Locale.ROOT, "%.1f s measured", (System.nanoTime() - t0) / 1e9);
       } else {
-        whole = String.format(Locale.ROOT, "≈ %.0f s (%d × s/layer)", perLayer * n, n);
+        whole =
+            String.format(
+                Locale.ROOT, "≈ %.0f s wall (%d × s/layer, extrapolated)", perLayer * n, n);
       }
       System.out.printf(
           Locale.ROOT,
-          "| %s | %d × %d | %d | %.2f | %s |%n",
+          "| %s | %d × %d | %d | %.1f | %.1f | %s |%n",
           method,
           nsamples,
           seqLen,
           Math.min(layers, n),
           perLayer,
+          cpuPerLayer,
           whole);
+      System.out.flush();
     }
+  }
+
+  /**
+   * CPU time of the whole process (all threads), which the shared machine's load does not inflate.
+   */
+  private static long processCpuNanos() {
+    return ((com.sun.management.OperatingSystemMXBean)
+            java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+        .getProcessCpuTime();
   }
 
   private static String arg(String[] args, int i, String fallback) {
