@@ -14,13 +14,13 @@ public class RegistryProducer {
   InferenceRegistry registry(CompressorConfig config) {
     return config
         .inferenceEndpoint()
-        .<InferenceRegistry>map(e -> new GrpcInferenceRegistry(e, config.registerTimeout()))
+        .<InferenceRegistry>map(e -> new TritonInferenceRegistry(e, config.registerTimeout()))
         .orElseGet(RepositoryOnlyRegistry::new);
   }
 
   void close(@Disposes InferenceRegistry registry) {
-    if (registry instanceof GrpcInferenceRegistry grpc) {
-      grpc.close();
+    if (registry instanceof TritonInferenceRegistry triton) {
+      triton.close();
     }
   }
 }
