@@ -10,7 +10,8 @@ import java.util.regex.Pattern;
 /**
  * A Triton model-repository entry for the vLLM backend (kserve-v2-protocol §3.4, §4.1; spec §5.6):
  * {@code <repo>/<name>/config.pbtxt} with {@code backend: "vllm"} and {@code 1/model.json}, whose
- * keys are vLLM engine arguments; {@code model} is the absolute checkpoint path.
+ * keys are vLLM engine arguments; {@code model} is the absolute checkpoint path. Matches the {@code
+ * deploy/triton/model_repository/vllm_model_template} of the inference-server contract.
  */
 public final class ModelRepositoryEntry {
 
@@ -39,13 +40,14 @@ public final class ModelRepositoryEntry {
             + "backend: \"vllm\"\n"
             + "max_batch_size: 0\n"
             + "model_transaction_policy {\n  decoupled: true\n}\n"
-            + "instance_group [\n  {\n    count: 1\n    kind: KIND_MODEL\n  }\n]\n";
+            + "instance_group [\n  {\n    count: 1\n    kind: KIND_MODEL\n  }\n]\n"
+            + "parameters: {\n  key: \"REPORT_CUSTOM_METRICS\"\n"
+            + "  value: { string_value: \"true\" }\n}\n";
     Files.writeString(dir.resolve("config.pbtxt"), pbtxt);
     ObjectNode model = JSON.createObjectNode();
     model.put("model", checkpoint.toAbsolutePath().normalize().toString());
-    if (quantized) {
-      model.put("dtype", "float16");
-    }
+    model.put("dtype", quantized ? "float16" : "auto");
+    model.put("max_logprobs", 64);
     model.put("disable_log_stats", false);
     Files.writeString(
         dir.resolve("1").resolve("model.json"),
