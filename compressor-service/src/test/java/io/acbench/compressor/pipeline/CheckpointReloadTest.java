@@ -12,6 +12,7 @@ import io.acbench.runtime.fixtures.FixtureModels;
 import io.acbench.runtime.model.Projection;
 import io.acbench.runtime.model.Sequence;
 import io.acbench.runtime.model.Transformer;
+import io.acbench.runtime.safetensors.DType;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -32,22 +33,23 @@ class CheckpointReloadTest {
 
   @TempDir Path tmp;
 
-  @ParameterizedTest(name = "{0} {1} {2}")
+  @ParameterizedTest(name = "{0} {1} {2} {3}")
   @CsvSource({
-    "qwen2, gptq, ''",
-    "llama, gptq, act_order=false",
-    "qwen2, awq, ''",
-    "llama, awq, ''",
-    "qwen2, rtn, ''",
-    "qwen2, rtn, sym=false",
-    "qwen2, wanda, ''",
-    "qwen2, sparsegpt, nm=2:4",
-    "llama, magnitude, ''",
+    "qwen2, gptq, '', F32",
+    "llama, gptq, act_order=false, F32",
+    "qwen2, awq, '', F32",
+    "llama, awq, '', BF16",
+    "qwen2, rtn, '', F32",
+    "qwen2, rtn, sym=false, F32",
+    "qwen2, wanda, '', F32",
+    "qwen2, sparsegpt, nm=2:4, F32",
+    "llama, sparsegpt, '', BF16",
+    "llama, magnitude, '', F32",
   })
   void reloadedCheckpointHoldsTheWalkedWeightsAndGenerates(
-      String family, String method, String extra) throws Exception {
+      String family, String method, String extra, DType dtype) throws Exception {
     Path base = tmp.resolve("base");
-    FixtureModels.write(family, "tiny", 7, base);
+    FixtureModels.write(family, "tiny", 7, base, dtype);
     Map<String, String> params = new java.util.HashMap<>(Map.of("nsamples", "4", "seqlen", "32"));
     if (!extra.isEmpty()) {
       String[] kv = extra.split("=");
@@ -65,7 +67,8 @@ class CheckpointReloadTest {
     try (Transformer reloaded = Transformer.load(out)) {
       for (CompressedLinear l : produced) {
         float[] got = reloaded.layer(l.layer()).linear(l.projection()).dequantize();
-        float[] expected = l.quantized() == null ? l.algorithmWeight() : fromCodes(l.quantized());
+        float[] expected =
+            l.quantized() == null ? rounded(l.algorithmWeight(), dtype) : fromCodes(l.quantized());
         assertThat(got).as(l.prefix()).containsExactly(expected);
         if (l.quantized() != null) {
           float[] What = l.algorithmWeight();
@@ -93,6 +96,20 @@ class CheckpointReloadTest {
             .isGreaterThanOrEqualTo(0.5);
       }
     }
+  }
+
+  /** A dense checkpoint stores {@code Ŵ} in the base dtype (BF16: nearest even of the top half). */
+  private static float[] rounded(float[] W, DType dtype) {
+    if (dtype == DType.F32) {
+      return W;
+    }
+    float[] out = new float[W.length];
+    for (int i = 0; i < W.length; i++) {
+      int bits = Float.floatToRawIntBits(W[i]);
+      int rounded = bits + 0x7FFF + ((bits >>> 16) & 1);
+      out[i] = Float.intBitsToFloat(rounded & 0xFFFF0000);
+    }
+    return out;
   }
 
   /** {@code f16(scale)·(q − zero)} recomputed from the quantizer's codes. */
