@@ -1,0 +1,97 @@
+package io.acbench.compressor.walker;
+
+import io.acbench.compressor.calibration.CalibrationSet;
+import io.acbench.compressor.recipe.CompressionSpec;
+import io.acbench.runtime.model.DecoderLayer;
+import io.acbench.runtime.model.Projection;
+import io.acbench.runtime.model.Transformer;
+import io.acbench.runtime.safetensors.DType;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Compresses a model layer by layer (spec §1.2): the embeddings of every calibration sample are the
+ * input of layer 0; for each decoder layer the original layer is run once over all samples with the
+ * method's statistics hooked, the method compresses and commits the seven linears (the model's
+ * layer then computes with the deployed weights), and the next layer's input is the output of the
+ * compressed or the original layer (D1). Only the current layer's activations are held: the inputs
+ * and outputs of every sample, plus what the method caches (AWQ keeps the layer's linear inputs).
+ */
+public final class LayerWalker {
+
+  private final Transformer model;
+  private final CalibrationSet calibration;
+  private final CompressionSpec spec;
+  private final DType denseDtype;
+  private int layerLimit = Integer.MAX_VALUE;
+
+  /**
+   * @param model the model to compress; its layers are modified in place
+   * @param denseDtype dtype of the dense checkpoint pruned weights are written in
+   */
+  public LayerWalker(
+      Transformer model, CalibrationSet calibration, CompressionSpec spec, DType denseDtype) {
+    this.model = model;
+    this.calibration = calibration;
+    this.spec = spec;
+    this.denseDtype = denseDtype;
+  }
+
+  /**
+   * Stops after the first {@code n} layers (benchmarks time a few layers of a large model); the
+   * later layers keep their original weights.
+   */
+  public LayerWalker limitLayers(int n) {
+    this.layerLimit = n;
+    return this;
+  }
+
+  /** Walks every layer; compressed linears go to {@code sink} as soon as their layer is done. */
+  public List<WalkReport.LayerReport> run(LinearSink sink, ProgressListener progress) {
+    int hidden = model.config().hiddenSize();
+    int seqLen = calibration.seqLen();
+    float[][] inputs = new float[calibration.nsamples()][]; // (nsamples)(seqLen · hidden)
+    for (int s = 0; s < inputs.length; s++) {
+      inputs[s] = new float[seqLen * hidden];
+      int[] tokens = calibration.samples()[s];
+      for (int t = 0; t < seqLen; t++) {
+        model.embedding().lookup(tokens[t], inputs[s], t * hidden);
+      }
+    }
+    List<WalkReport.LayerReport> reports = new ArrayList<>();
+    int n = Math.min(model.layers().size(), layerLimit);
+    long start = System.nanoTime();
+    for (DecoderLayer layer : model.layers().subList(0, n)) {
+      long t0 = System.nanoTime();
+      LayerCompressor compressor = compressorFor(spec);
+      LayerContext ctx = new LayerContext(layer, inputs, seqLen, denseDtype, sink);
+      Map<Projection, List<InputCollector>> collectors = ctx.reportCollectors();
+      compressor.collect(ctx, collectors);
+      float[][] original = ctx.forward(collectors, true);
+      compressor.compress(ctx);
+      float[][] compressed = ctx.forward(Map.of(), true);
+      double outputError = Metrics.relativeError(compressed, original);
+      inputs = compressor.propagateCompressed() ? compressed : original;
+      reports.add(
+          new WalkReport.LayerReport(
+              layer.index(), (System.nanoTime() - t0) / 1e9, outputError, ctx.linearReports));
+      int done = layer.index() + 1;
+      double perLayer = (System.nanoTime() - start) / 1e9 / done;
+      progress.layerDone(done, n, perLayer * (n - done));
+    }
+    return reports;
+  }
+
+  static LayerCompressor compressorFor(CompressionSpec spec) {
+    return switch (spec.method()) {
+      case GPTQ -> HessianCompressor.gptq(spec.gptq(), spec.trueSequential());
+      case SPARSEGPT -> HessianCompressor.sparseGpt(spec.sparseGpt(), spec.trueSequential());
+      case AWQ -> new AwqLayerCompressor(spec.awq());
+      case RTN -> DataFreeCompressors.rtn(spec.rtn());
+      case WANDA -> DataFreeCompressors.wanda(spec.prune());
+      case MAGNITUDE -> DataFreeCompressors.magnitude(spec.prune());
+      case NONE -> throw new IllegalArgumentException("method none compresses nothing");
+    };
+  }
+}
