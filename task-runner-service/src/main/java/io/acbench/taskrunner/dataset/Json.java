@@ -14,6 +14,30 @@ public final class Json {
 
   private Json() {}
 
+  /**
+   * Parses a dataset file's bytes into a tree.
+   *
+   * @param file the file name used in error messages
+   * @throws DatasetFormatException naming the file and the line and column of a syntax error
+   */
+  static JsonNode readDatasetFile(String file, byte[] content) {
+    try {
+      return MAPPER.readTree(content);
+    } catch (JsonProcessingException e) {
+      throw new DatasetFormatException(
+          file
+              + ": not valid JSON at line "
+              + e.getLocation().getLineNr()
+              + ", column "
+              + e.getLocation().getColumnNr()
+              + ": "
+              + e.getOriginalMessage(),
+          e);
+    } catch (java.io.IOException e) {
+      throw new DatasetFormatException(file + ": cannot be read: " + e.getMessage(), e);
+    }
+  }
+
   /** Compact JSON text of a tree or value, object keys sorted, so equal values give equal text. */
   public static String canonical(Object value) {
     try {

@@ -1,9 +1,7 @@
 package io.acbench.taskrunner.dataset;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.acbench.taskrunner.prompt.Turn;
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -30,22 +28,7 @@ public final class TevalLoader {
    * @throws DatasetFormatException naming file, record index and id, and field
    */
   public static List<TevalRecord> parse(String file, String kind, byte[] content) {
-    JsonNode root;
-    try {
-      root = Json.MAPPER.readTree(content);
-    } catch (JsonProcessingException e) {
-      throw new DatasetFormatException(
-          file
-              + ": not valid JSON at line "
-              + e.getLocation().getLineNr()
-              + ", column "
-              + e.getLocation().getColumnNr()
-              + ": "
-              + e.getOriginalMessage(),
-          e);
-    } catch (IOException e) {
-      throw new DatasetFormatException(file + ": cannot be read: " + e.getMessage(), e);
-    }
+    JsonNode root = Json.readDatasetFile(file, content);
     if (root == null || !root.isObject()) {
       throw new DatasetFormatException(file + ": top level must be a JSON object keyed by id");
     }

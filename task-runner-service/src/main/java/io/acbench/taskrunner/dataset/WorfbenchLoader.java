@@ -1,8 +1,6 @@
 package io.acbench.taskrunner.dataset;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -21,22 +19,7 @@ public final class WorfbenchLoader {
    * @throws DatasetFormatException naming file, record index and field
    */
   public static List<WorfbenchRecord> parse(String file, byte[] content) {
-    JsonNode root;
-    try {
-      root = Json.MAPPER.readTree(content);
-    } catch (JsonProcessingException e) {
-      throw new DatasetFormatException(
-          file
-              + ": not valid JSON at line "
-              + e.getLocation().getLineNr()
-              + ", column "
-              + e.getLocation().getColumnNr()
-              + ": "
-              + e.getOriginalMessage(),
-          e);
-    } catch (IOException e) {
-      throw new DatasetFormatException(file + ": cannot be read: " + e.getMessage(), e);
-    }
+    JsonNode root = Json.readDatasetFile(file, content);
     if (root == null || !root.isArray()) {
       throw new DatasetFormatException(file + ": top level must be a JSON array of records");
     }
