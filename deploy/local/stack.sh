@@ -11,6 +11,19 @@ services=(inference-server compressor-service task-runner-service metrics-servic
 java_bin="${JAVA_HOME:+$JAVA_HOME/bin/}java"
 [ -x /usr/lib/jvm/temurin-25-jdk-amd64/bin/java ] && [ -z "${JAVA_HOME:-}" ] && java_bin=/usr/lib/jvm/temurin-25-jdk-amd64/bin/java
 
+# Options that make the services work together on one machine: one model repository shared by
+# the compressor (writer) and the inference-server (reader), registration over gRPC on 8001.
+service_opts() {
+  case "$1" in
+    inference-server) echo "-Dacbench.inference.model-repository=$run/model-repository" ;;
+    compressor-service) echo "-Dacbench.compressor.model-repository=$run/model-repository \
+      -Dacbench.compressor.artifact-dir=$run/artifacts -Dacbench.compressor.inference-endpoint=localhost:8001" ;;
+    task-runner-service) echo "-Dacbench.task-runner.state-dir=$run/task-runner" ;;
+    metrics-service) echo "-Dquarkus.datasource.h2.jdbc.url=jdbc:h2:file:$run/metrics/results;DB_CLOSE_ON_EXIT=FALSE" ;;
+    *) echo "" ;;
+  esac
+}
+
 start() {
   for s in "${services[@]}"; do
     if [ ! -f "$root/$s/target/quarkus-app/quarkus-run.jar" ]; then
@@ -20,13 +33,14 @@ start() {
     fi
   done
   "$root/deploy/local/kafka.sh" start
-  mkdir -p "$run"
+  mkdir -p "$run/model-repository"
   for s in "${services[@]}"; do
     if [ -f "$run/$s.pid" ] && kill -0 "$(cat "$run/$s.pid")" 2>/dev/null; then
       echo "$s already running"; continue
     fi
+    # shellcheck disable=SC2046
     (cd "$root/$s" && nohup "$java_bin" --add-modules=jdk.incubator.vector \
-      --enable-native-access=ALL-UNNAMED -jar target/quarkus-app/quarkus-run.jar \
+      --enable-native-access=ALL-UNNAMED $(service_opts "$s") -jar target/quarkus-app/quarkus-run.jar \
       >"$run/$s.log" 2>&1 & echo $! >"$run/$s.pid")
     echo "$s started (log: deploy/local/run/$s.log)"
   done
