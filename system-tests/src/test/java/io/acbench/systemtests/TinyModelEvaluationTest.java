@@ -40,13 +40,17 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 
 /**
  * The whole platform end to end: gateway, compressor-service, inference-server, task-runner-service
  * and metrics-service, each packaged and in its own JVM, on a real broker, evaluate the tiny qwen2
  * fixture and an RTN variant of it on a WorfBench and a T-Eval task.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class TinyModelEvaluationTest {
 
   private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
@@ -70,6 +74,9 @@ class TinyModelEvaluationTest {
   private static ServiceProcess gateway;
   private static ServiceProcess metrics;
   private static Path fixture;
+  private static ServiceProcess runner;
+  private static String runnerKafka;
+  private static String runnerGrpc;
 
   @BeforeAll
   static void startPlatform() throws Exception {
@@ -95,17 +102,9 @@ class TinyModelEvaluationTest {
             kafka,
             "quarkus.datasource.h2.jdbc.url",
             "jdbc:h2:file:" + WORK.resolve("metrics/results") + ";DB_CLOSE_ON_EXIT=FALSE"));
-    config.put(
-        "task-runner-service",
-        Map.of(
-            "kafka.bootstrap.servers",
-            kafka,
-            "acbench.task-runner.inference-endpoints",
-            grpc,
-            "acbench.task-runner.state-dir",
-            WORK.resolve("task-runner").toString(),
-            "acbench.task-runner.sample-limit",
-            Integer.toString(SAMPLE_LIMIT)));
+    config.put("task-runner-service", runnerConfig(kafka, grpc, SAMPLE_LIMIT));
+    runnerKafka = kafka;
+    runnerGrpc = grpc;
     config.put(
         "compressor-service",
         Map.of(
@@ -141,6 +140,7 @@ class TinyModelEvaluationTest {
         switch (entry.getKey()) {
           case "gateway" -> gateway = service;
           case "metrics-service" -> metrics = service;
+          case "task-runner-service" -> runner = service;
           default -> {}
         }
       }
@@ -158,7 +158,94 @@ class TinyModelEvaluationTest {
     }
   }
 
+  /**
+   * The runner's configuration. A short Kafka session lets a restarted runner take over the
+   * partition of a killed one in seconds instead of the default 45.
+   */
+  private static Map<String, String> runnerConfig(String kafka, String grpc, int sampleLimit) {
+    return Map.of(
+        "kafka.bootstrap.servers",
+        kafka,
+        "acbench.task-runner.inference-endpoints",
+        grpc,
+        "acbench.task-runner.state-dir",
+        WORK.resolve("task-runner").toString(),
+        "acbench.task-runner.sample-limit",
+        Integer.toString(sampleLimit),
+        "mp.messaging.connector.smallrye-kafka.session.timeout.ms",
+        "6000",
+        "mp.messaging.connector.smallrye-kafka.heartbeat.interval.ms",
+        "1000");
+  }
+
+  private static void restartRunner(int sampleLimit) throws Exception {
+    services.remove(runner);
+    runner.kill();
+    runner =
+        ServiceProcess.start(
+            ROOT.resolve("task-runner-service"),
+            LocalKafkaBroker.freePort(),
+            runnerConfig(runnerKafka, runnerGrpc, sampleLimit),
+            LOGS.resolve("runner-" + System.nanoTime()));
+    services.add(runner);
+  }
+
   @Test
+  @Order(2)
+  void runnerKilledMidTaskResumesAndMetricsKeepOneResultPerSample() throws Exception {
+    int samples = 12;
+    restartRunner(samples);
+    HttpResponse<String> response =
+        post(
+            gateway,
+            "/api/v1/evaluations",
+            """
+            {"baseModelUri": "%s", "tasks": ["worfbench/os"]}
+            """
+                .formatted(fixture));
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
+    String evaluationId = JSON.readTree(response.body()).path("evaluationId").asText();
+
+    try (var recorder = new KafkaTopicRecorder(broker.bootstrapServers(), TOPICS)) {
+      await()
+          .alias("first samples of " + evaluationId + "; logs in " + LOGS)
+          .atMost(Duration.ofMinutes(3))
+          .until(() -> events(recorder, Topics.SAMPLE_COMPLETED, evaluationId).size() >= 2);
+      assertThat(events(recorder, Topics.TASK_COMPLETED, evaluationId))
+          .as("the task must still be running when the runner is killed")
+          .isEmpty();
+      restartRunner(samples); // SIGKILL mid-task, then the same state directory again
+
+      await()
+          .alias("evaluation.completed for " + evaluationId + " after the restart; logs in " + LOGS)
+          .atMost(Duration.ofMinutes(4))
+          .pollInterval(Duration.ofSeconds(1))
+          .until(() -> !events(recorder, Topics.EVALUATION_COMPLETED, evaluationId).isEmpty());
+
+      List<TaskCompleted> completed =
+          events(recorder, Topics.TASK_COMPLETED, evaluationId).stream()
+              .map(v -> EventJson.read(v, TaskCompleted.class))
+              .toList();
+      assertThat(completed)
+          .extracting(c -> c.status() + " " + c.sampleCount())
+          .containsOnly("COMPLETED " + samples);
+      Map<String, Set<String>> contents = new HashMap<>();
+      for (String v : events(recorder, Topics.SAMPLE_COMPLETED, evaluationId)) {
+        SampleCompleted s = EventJson.read(v, SampleCompleted.class);
+        contents.computeIfAbsent(s.sampleId(), k -> new HashSet<>()).add(s.rawOutput());
+      }
+      assertThat(contents).as("samples on the broker").hasSize(samples);
+      assertThat(contents.values()).allSatisfy(c -> assertThat(c).hasSize(1));
+    }
+    JsonNode stored =
+        JSON.readTree(metrics.get("/api/v1/results/" + evaluationId + "/samples?size=500"));
+    List<String> ids = new ArrayList<>();
+    stored.path("samples").forEach(s -> ids.add(s.path("sampleId").asText()));
+    assertThat(ids).as("one stored result per sample").doesNotHaveDuplicates().hasSize(samples);
+  }
+
+  @Test
+  @Order(1)
   void tinyModelAndItsRtnVariantAreEvaluatedAndScored() throws Exception {
     String body =
         """

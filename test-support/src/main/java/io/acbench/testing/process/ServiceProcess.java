@@ -52,6 +52,8 @@ public final class ServiceProcess implements AutoCloseable {
     command.add(ChildProcesses.javaExecutable());
     command.add("--add-modules=jdk.incubator.vector");
     command.add("--enable-native-access=ALL-UNNAMED");
+    // What quarkus-run.jar's manifest would add under `java -jar` (jboss-threads needs it).
+    command.add("--add-opens=java.base/java.lang=ALL-UNNAMED");
     command.add("-Xmx512m");
     command.add("-Dquarkus.http.port=" + httpPort);
     properties.forEach((k, v) -> command.add("-D" + k + "=" + v));
@@ -115,6 +117,11 @@ public final class ServiceProcess implements AutoCloseable {
       }
     }
     throw new IOException(name + " was not ready within " + STARTUP_TIMEOUT + "; see " + log);
+  }
+
+  /** Kills the service at once with SIGKILL, as a crash would, and waits until it is gone. */
+  public void kill() throws InterruptedException {
+    process.destroyForcibly().waitFor();
   }
 
   @Override
