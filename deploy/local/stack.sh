@@ -39,7 +39,10 @@ start() {
       echo "$s already running"; continue
     fi
     # shellcheck disable=SC2046
-    (cd "$root/$s" && nohup "$java_bin" --add-modules=jdk.incubator.vector \
+    # `cd` on its own line: with `cd && java &` the background job would be a subshell and the
+    # recorded pid not the service's.
+    (cd "$root/$s" || exit 1
+    nohup "$java_bin" --add-modules=jdk.incubator.vector \
       --enable-native-access=ALL-UNNAMED $(service_opts "$s") -jar target/quarkus-app/quarkus-run.jar \
       >"$run/$s.log" 2>&1 & echo $! >"$run/$s.pid")
     echo "$s started (log: deploy/local/run/$s.log)"

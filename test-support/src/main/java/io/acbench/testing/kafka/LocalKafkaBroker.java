@@ -63,14 +63,17 @@ public final class LocalKafkaBroker implements AutoCloseable {
     Files.writeString(workDir.resolve("log4j2.properties"), log4jProperties(workDir));
     String classpath = brokerClasspath();
 
-    runToCompletion(
-        workDir,
-        javaCommand(workDir, classpath, "kafka.tools.StorageTool"),
-        List.of(
-            "format",
-            "--cluster-id=" + newClusterId(), // an id may start with "-"
-            "--config=" + properties,
-            "--ignore-formatted"));
+    // A data directory formatted before (a restarted local broker) keeps its cluster id.
+    if (!Files.exists(workDir.resolve("data").resolve("meta.properties"))) {
+      runToCompletion(
+          workDir,
+          javaCommand(workDir, classpath, "kafka.tools.StorageTool"),
+          List.of(
+              "format",
+              "--cluster-id=" + newClusterId(), // an id may start with "-"
+              "--config=" + properties,
+              "--ignore-formatted"));
+    }
 
     List<String> command = javaCommand(workDir, classpath, TiedMain.class.getName());
     if (tiedToThisJvm) {
