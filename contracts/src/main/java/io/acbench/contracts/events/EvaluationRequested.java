@@ -14,6 +14,9 @@ import java.util.Objects;
  * @param variants the variants to evaluate; the base model is always evaluated as well
  * @param taskIds the tasks to run on every variant
  * @param thresholds verdict policy overrides (metric or capability name to threshold); may be empty
+ * @param probeSetId the probe set every variant is probed on for the logits-level analysis (e.g.
+ *     {@code builtin-v1}); {@code null} when the evaluation asks for no probing. Added after schema
+ *     version 1 without a version bump: older producers omit it, which reads as {@code null}
  */
 public record EvaluationRequested(
     int schemaVersion,
@@ -24,7 +27,8 @@ public record EvaluationRequested(
     String modelName,
     List<VariantSpec> variants,
     List<String> taskIds,
-    Map<String, Double> thresholds)
+    Map<String, Double> thresholds,
+    String probeSetId)
     implements AcbenchEvent {
 
   public static final int SCHEMA_VERSION = 1;
@@ -45,6 +49,20 @@ public record EvaluationRequested(
       List<VariantSpec> variants,
       List<String> taskIds,
       Map<String, Double> thresholds) {
+    return of(evaluationId, baseModelUri, modelName, variants, taskIds, thresholds, null);
+  }
+
+  /**
+   * A new event with a fresh id and the current time that asks for probing on {@code probeSetId}.
+   */
+  public static EvaluationRequested of(
+      String evaluationId,
+      String baseModelUri,
+      String modelName,
+      List<VariantSpec> variants,
+      List<String> taskIds,
+      Map<String, Double> thresholds,
+      String probeSetId) {
     return new EvaluationRequested(
         SCHEMA_VERSION,
         Events.newId(),
@@ -54,7 +72,8 @@ public record EvaluationRequested(
         modelName,
         variants,
         taskIds,
-        thresholds);
+        thresholds,
+        probeSetId);
   }
 
   @Override

@@ -13,6 +13,10 @@ import java.util.Objects;
  * @param artifactDigest content digest of the checkpoint (sha256 hex)
  * @param artifactUri where the checkpoint lives
  * @param taskIds the tasks to run on it
+ * @param probeSetId the probe set to run on it (from the request); {@code null} for none
+ * @param probeModelName the name under which the backend serves the variant's probe model
+ *     (logits-level analysis); {@code null} when none is served. Both were added after schema
+ *     version 1 without a version bump: older producers omit them, which reads as {@code null}
  */
 public record ModelReady(
     int schemaVersion,
@@ -24,7 +28,9 @@ public record ModelReady(
     String modelName,
     String artifactDigest,
     String artifactUri,
-    List<String> taskIds)
+    List<String> taskIds,
+    String probeSetId,
+    String probeModelName)
     implements AcbenchEvent {
 
   public static final int SCHEMA_VERSION = 1;
@@ -48,6 +54,29 @@ public record ModelReady(
       String artifactDigest,
       String artifactUri,
       List<String> taskIds) {
+    return of(
+        evaluationId,
+        variantId,
+        method,
+        modelName,
+        artifactDigest,
+        artifactUri,
+        taskIds,
+        null,
+        null);
+  }
+
+  /** A new event with a fresh id and the current time, naming the probe set and probe model. */
+  public static ModelReady of(
+      String evaluationId,
+      String variantId,
+      String method,
+      String modelName,
+      String artifactDigest,
+      String artifactUri,
+      List<String> taskIds,
+      String probeSetId,
+      String probeModelName) {
     return new ModelReady(
         SCHEMA_VERSION,
         Events.newId(),
@@ -58,7 +87,9 @@ public record ModelReady(
         modelName,
         artifactDigest,
         artifactUri,
-        taskIds);
+        taskIds,
+        probeSetId,
+        probeModelName);
   }
 
   @Override

@@ -12,6 +12,9 @@ import java.util.Objects;
  * @param resultDigest sha256 hex of the stored result
  * @param sequenceCount probed sequences
  * @param positionCount probed positions over all sequences
+ * @param error why probing failed, or {@code null} on success; when set, {@code resultUri} and
+ *     {@code resultDigest} are {@code null} and the counts are 0. Added after schema version 1
+ *     without a version bump: older producers omit it, which reads as success
  */
 public record ProbeCompleted(
     int schemaVersion,
@@ -23,7 +26,8 @@ public record ProbeCompleted(
     String resultUri,
     String resultDigest,
     int sequenceCount,
-    int positionCount)
+    int positionCount,
+    String error)
     implements AcbenchEvent {
 
   public static final int SCHEMA_VERSION = 1;
@@ -32,8 +36,32 @@ public record ProbeCompleted(
     Events.requireEnvelope(schemaVersion, eventId, occurredAt, evaluationId);
     Objects.requireNonNull(variantId, "variantId");
     Objects.requireNonNull(probeSetId, "probeSetId");
-    Objects.requireNonNull(resultUri, "resultUri");
-    Objects.requireNonNull(resultDigest, "resultDigest");
+    if (error == null) {
+      Objects.requireNonNull(resultUri, "resultUri");
+      Objects.requireNonNull(resultDigest, "resultDigest");
+    }
+  }
+
+  /** Whether the probe ran and its result is stored at {@link #resultUri()}. */
+  public boolean succeeded() {
+    return error == null;
+  }
+
+  /** A new event saying probing of the variant failed, with the reason. */
+  public static ProbeCompleted failed(
+      String evaluationId, String variantId, String probeSetId, String error) {
+    return new ProbeCompleted(
+        SCHEMA_VERSION,
+        Events.newId(),
+        Instant.now(),
+        evaluationId,
+        variantId,
+        probeSetId,
+        null,
+        null,
+        0,
+        0,
+        Objects.requireNonNull(error, "error"));
   }
 
   /** A new event with a fresh id and the current time. */
@@ -55,7 +83,8 @@ public record ProbeCompleted(
         resultUri,
         resultDigest,
         sequenceCount,
-        positionCount);
+        positionCount,
+        null);
   }
 
   @Override

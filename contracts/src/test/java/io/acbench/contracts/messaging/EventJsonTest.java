@@ -112,6 +112,48 @@ class EventJsonTest {
   }
 
   @Test
+  void optionalProbeFieldsRoundTripAndReadAsNullWhenAnOlderProducerOmitsThem() throws Exception {
+    EvaluationRequested requested =
+        EvaluationRequested.of("ev-2", "/m", "m", List.of(), List.of("t"), Map.of(), "builtin-v1");
+    ModelReady ready =
+        ModelReady.of(
+            "ev-2", "base", "none", "m", "d", "/m", List.of("t"), "builtin-v1", "m-probe");
+    ProbeCompleted failed = ProbeCompleted.failed("ev-2", "base", "builtin-v1", "no probe model");
+    for (AcbenchEvent event : List.of(requested, ready, failed)) {
+      assertThat(EventJson.read(EventJson.write(event), event.getClass())).isEqualTo(event);
+    }
+    assertThat(failed.succeeded()).isFalse();
+    assertThat(failed.resultUri()).isNull();
+
+    ObjectMapper mapper = new ObjectMapper();
+    ObjectNode oldRequest = (ObjectNode) mapper.readTree(EventJson.write(requested));
+    oldRequest.remove("probeSetId");
+    assertThat(
+            EventJson.read(mapper.writeValueAsString(oldRequest), EvaluationRequested.class)
+                .probeSetId())
+        .isNull();
+    ObjectNode oldReady = (ObjectNode) mapper.readTree(EventJson.write(ready));
+    oldReady.remove("probeSetId");
+    oldReady.remove("probeModelName");
+    ModelReady readOld = EventJson.read(mapper.writeValueAsString(oldReady), ModelReady.class);
+    assertThat(readOld.probeSetId()).isNull();
+    assertThat(readOld.probeModelName()).isNull();
+  }
+
+  @Test
+  void aSuccessfulProbeWithoutItsResultUriIsRejectedNamingTheField() throws Exception {
+    ObjectMapper mapper = new ObjectMapper();
+    ObjectNode node =
+        (ObjectNode)
+            mapper.readTree(
+                EventJson.write(ProbeCompleted.of("ev-1", "base", "p", "file:///p", "ab", 1, 2)));
+    node.remove("resultUri");
+    assertThatThrownBy(() -> EventJson.read(mapper.writeValueAsString(node), ProbeCompleted.class))
+        .isInstanceOf(EventFormatException.class)
+        .hasMessageContaining("resultUri");
+  }
+
+  @Test
   void malformedJsonIsRejectedWithTheTopicInTheMessage() {
     assertThatThrownBy(() -> EventJson.read("{not json", ModelReady.class))
         .isInstanceOf(EventFormatException.class)
