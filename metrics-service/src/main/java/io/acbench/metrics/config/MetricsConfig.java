@@ -12,6 +12,13 @@ public interface MetricsConfig {
   @WithDefault("/acbench/metrics-service")
   String eventSource();
 
+  /**
+   * Base URL under which this service is reached from outside; {@code evaluation.completed} carries
+   * {@code <public-url>/api/v1/results/<id>/report.html}.
+   */
+  @WithDefault("http://localhost:8083")
+  String publicUrl();
+
   /** The results store. */
   Store store();
 

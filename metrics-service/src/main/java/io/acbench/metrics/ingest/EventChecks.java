@@ -1,5 +1,6 @@
 package io.acbench.metrics.ingest;
 
+import io.acbench.contracts.events.CompressionFailed;
 import io.acbench.contracts.events.EvaluationRequested;
 import io.acbench.contracts.events.ProbeCompleted;
 import io.acbench.contracts.events.SampleCompleted;
@@ -35,10 +36,26 @@ final class EventChecks {
 
   static void probe(ProbeCompleted e) {
     String where = "acbench.probe.completed " + e.naturalKey();
+    notBlank(where, "variantId", e.variantId());
+    notBlank(where, "probeSetId", e.probeSetId());
+    if (!e.succeeded()) {
+      notBlank(where, "error", e.error());
+      if (e.resultUri() != null || e.resultDigest() != null) {
+        throw new IllegalArgumentException(
+            where + ": a failed probe (field 'error' set) must not carry resultUri/resultDigest");
+      }
+      return;
+    }
     notBlank(where, "resultUri", e.resultUri());
     notBlank(where, "resultDigest", e.resultDigest());
     nonNegative(where, "sequenceCount", e.sequenceCount());
     nonNegative(where, "positionCount", e.positionCount());
+  }
+
+  static void compressionFailed(CompressionFailed e) {
+    String where = "acbench.compression.failed " + e.naturalKey();
+    notBlank(where, "variantId", e.variantId());
+    notBlank(where, "reason", e.reason());
   }
 
   static void evaluation(EvaluationRequested e) {
@@ -56,6 +73,9 @@ final class EventChecks {
                     where + ": field 'variants' repeats variantId " + v.variantId());
               }
             });
+    if (e.probeSetId() != null) {
+      notBlank(where, "probeSetId", e.probeSetId());
+    }
     if (new HashSet<>(e.taskIds()).size() != e.taskIds().size()) {
       throw new IllegalArgumentException(where + ": field 'taskIds' repeats a task");
     }

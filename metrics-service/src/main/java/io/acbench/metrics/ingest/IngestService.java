@@ -1,13 +1,16 @@
 package io.acbench.metrics.ingest;
 
 import io.acbench.contracts.Topics;
+import io.acbench.contracts.events.CompressionFailed;
 import io.acbench.contracts.events.EvaluationRequested;
 import io.acbench.contracts.events.ProbeCompleted;
 import io.acbench.contracts.events.SampleCompleted;
 import io.acbench.contracts.events.TaskCompleted;
+import io.acbench.metrics.probes.ProbeAnalyzer;
 import io.acbench.metrics.scoring.SampleScoring;
 import io.acbench.metrics.scoring.ScoringPipeline;
 import io.acbench.metrics.scoring.TaskScorer;
+import io.acbench.metrics.store.CompressionFailureRecord;
 import io.acbench.metrics.store.EvaluationRecord;
 import io.acbench.metrics.store.IngestOutcome;
 import io.acbench.metrics.store.IngestRepository;
@@ -36,16 +39,19 @@ public class IngestService {
   private final IngestRepository store;
   private final SampleScoring scoring;
   private final ScoringPipeline pipeline;
+  private final ProbeAnalyzer analyzer;
   private final MeterRegistry registry;
 
   public IngestService(
       IngestRepository store,
       SampleScoring scoring,
       ScoringPipeline pipeline,
+      ProbeAnalyzer analyzer,
       MeterRegistry registry) {
     this.store = store;
     this.scoring = scoring;
     this.pipeline = pipeline;
+    this.analyzer = analyzer;
     this.registry = registry;
   }
 
@@ -109,17 +115,42 @@ public class IngestService {
         Topics.PROBE_COMPLETED,
         () -> {
           EventChecks.probe(e);
-          return store.saveProbe(
-              new ProbeRecord(
-                  e.evaluationId(),
-                  e.variantId(),
-                  e.probeSetId(),
-                  e.eventId(),
-                  e.resultUri(),
-                  e.resultDigest(),
-                  e.sequenceCount(),
-                  e.positionCount(),
-                  e.occurredAt()));
+          IngestOutcome outcome =
+              store.saveProbe(
+                  new ProbeRecord(
+                      e.evaluationId(),
+                      e.variantId(),
+                      e.probeSetId(),
+                      e.eventId(),
+                      e.resultUri(),
+                      e.resultDigest(),
+                      e.sequenceCount(),
+                      e.positionCount(),
+                      e.occurredAt(),
+                      e.error()));
+          // also on a duplicate: a crash after the probe's commit may have left its analysis undone
+          analyzer.analyzeReady(e.evaluationId(), e.probeSetId());
+          pipeline.evaluationMaybeComplete(e.evaluationId());
+          return outcome;
+        });
+  }
+
+  public IngestOutcome compressionFailed(CompressionFailed e) {
+    return measured(
+        Topics.COMPRESSION_FAILED,
+        () -> {
+          EventChecks.compressionFailed(e);
+          IngestOutcome outcome =
+              store.saveCompressionFailure(
+                  new CompressionFailureRecord(
+                      e.evaluationId(),
+                      e.variantId(),
+                      e.eventId(),
+                      e.reason(),
+                      e.retryable(),
+                      e.occurredAt()));
+          pipeline.evaluationMaybeComplete(e.evaluationId());
+          return outcome;
         });
   }
 
@@ -150,7 +181,8 @@ public class IngestService {
                       e.thresholds(),
                       e.occurredAt(),
                       variants,
-                      e.taskIds()));
+                      e.taskIds(),
+                      e.probeSetId()));
           pipeline.evaluationMaybeComplete(e.evaluationId());
           return outcome;
         });

@@ -1,6 +1,7 @@
 package io.acbench.metrics.messaging;
 
 import io.acbench.contracts.Topics;
+import io.acbench.contracts.events.CompressionFailed;
 import io.acbench.contracts.events.EvaluationRequested;
 import io.acbench.contracts.events.ProbeCompleted;
 import io.acbench.contracts.events.SampleCompleted;
@@ -41,6 +42,12 @@ public class TaskEventsConsumer {
   @Blocking
   public void onTaskCompleted(String payload) {
     ingest.taskCompleted(EventJson.read(payload, TaskCompleted.class));
+  }
+
+  @Incoming(Topics.COMPRESSION_FAILED)
+  @Blocking
+  public void onCompressionFailed(String payload) {
+    ingest.compressionFailed(EventJson.read(payload, CompressionFailed.class));
   }
 
   @Incoming(Topics.EVALUATION_REQUESTED)

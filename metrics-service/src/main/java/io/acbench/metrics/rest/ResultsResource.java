@@ -1,8 +1,12 @@
 package io.acbench.metrics.rest;
 
 import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonNode;
 import io.acbench.contracts.events.VariantVerdict;
+import io.acbench.metrics.report.ReportAssembler;
+import io.acbench.metrics.report.ReportRenderer;
 import io.acbench.metrics.store.EvaluationRecord;
+import io.acbench.metrics.store.ProbeAnalysisRecord;
 import io.acbench.metrics.store.ResultsRepository;
 import io.acbench.metrics.store.SampleRecord;
 import io.acbench.metrics.store.StoreJson;
@@ -16,13 +20,14 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Results of an evaluation: the (variant × task) table as JSON or CSV, and the stored samples page
- * by page. The report (Markdown/HTML with plots) is rendered by the analysis side from {@link
- * ResultsRepository}'s reads; it is not served here.
+ * Results of an evaluation: the (variant × task) table as JSON or CSV, the stored samples page by
+ * page, the probe analyses, and the report as Markdown or HTML (rendered from the store on every
+ * request, so a pending evaluation shows what exists).
  */
 @Path("/api/v1/results/{evaluationId}")
 public class ResultsResource {
@@ -58,10 +63,75 @@ public class ResultsResource {
       Map<String, Double> metrics,
       String scoringError) {}
 
+  /** A stored probe analysis: headline numbers and the full document (null when failed). */
+  public record AnalysisView(
+      String variantId,
+      String probeSetId,
+      String status,
+      Double erank,
+      Double diffERank,
+      Double meanKl,
+      JsonNode result,
+      String failureReason) {}
+
   private final ResultsRepository results;
+  private final ReportAssembler reports;
 
   public ResultsResource(ResultsRepository results) {
     this.results = results;
+    this.reports = new ReportAssembler(results);
+  }
+
+  @GET
+  @Path("report.html")
+  @Produces(MediaType.TEXT_HTML + ";charset=utf-8")
+  public Response reportHtml(@PathParam("evaluationId") String evaluationId) {
+    return reports
+        .assemble(evaluationId)
+        .map(m -> Response.ok(ReportRenderer.html(m)).build())
+        .orElseGet(() -> notFound(evaluationId));
+  }
+
+  @GET
+  @Path("report.md")
+  @Produces("text/markdown;charset=utf-8")
+  public Response reportMarkdown(@PathParam("evaluationId") String evaluationId) {
+    return reports
+        .assemble(evaluationId)
+        .map(m -> Response.ok(ReportRenderer.markdown(m)).build())
+        .orElseGet(() -> notFound(evaluationId));
+  }
+
+  @GET
+  @Path("analysis")
+  @Produces(MediaType.APPLICATION_JSON)
+  public List<AnalysisView> analysis(@PathParam("evaluationId") String evaluationId) {
+    List<ProbeAnalysisRecord> analyses = results.probeAnalyses(evaluationId);
+    if (analyses.isEmpty() && results.evaluation(evaluationId).isEmpty()) {
+      throw new NotFoundException("no results for evaluation " + evaluationId);
+    }
+    return analyses.stream()
+        .map(
+            a ->
+                new AnalysisView(
+                    a.variantId(),
+                    a.probeSetId(),
+                    a.status(),
+                    a.erank(),
+                    a.diffERank(),
+                    a.meanKl(),
+                    a.resultJson() == null
+                        ? null
+                        : StoreJson.read(a.resultJson(), new TypeReference<JsonNode>() {}),
+                    a.failureReason()))
+        .toList();
+  }
+
+  private static Response notFound(String evaluationId) {
+    return Response.status(Response.Status.NOT_FOUND)
+        .type(MediaType.TEXT_PLAIN_TYPE.withCharset("utf-8"))
+        .entity("no results for evaluation " + evaluationId + "\n")
+        .build();
   }
 
   @GET

@@ -4,6 +4,7 @@ import io.acbench.contracts.events.EvaluationCompleted;
 import io.acbench.contracts.events.TaskScored;
 import io.acbench.metrics.config.MetricsConfig;
 import io.acbench.metrics.store.EvaluationRecord;
+import io.acbench.metrics.store.ProbeRecord;
 import io.acbench.metrics.store.ResultsRepository;
 import io.acbench.metrics.store.StoreJson;
 import io.acbench.metrics.store.TaskResultRecord;
@@ -14,8 +15,10 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -108,18 +111,28 @@ public class ScoringPipeline {
       return;
     }
     EvaluationRecord e = evaluation.get();
+    Map<String, String> compressionFailures = new HashMap<>();
+    results
+        .compressionFailures(evaluationId)
+        .forEach(f -> compressionFailures.put(f.variantId(), f.reason()));
+    List<String> built =
+        e.variantIds().stream().filter(v -> !compressionFailures.containsKey(v)).toList();
     List<TaskResultRecord> taskResults = results.taskResults(evaluationId);
     Set<String> done = new HashSet<>();
     taskResults.forEach(r -> done.add(r.variantId() + "\n" + r.taskId()));
-    for (String variant : e.variantIds()) {
+    for (String variant : built) {
       for (String task : e.taskIds()) {
         if (!done.contains(variant + "\n" + task)) {
           return;
         }
       }
     }
+    if (e.probeSetId() != null && !probingDone(evaluationId, e.probeSetId(), built)) {
+      return;
+    }
     VerdictPolicy policy = VerdictPolicy.of(config.verdict().defaults(), e.policy());
-    VerdictEngine.Outcome outcome = VerdictEngine.decide(e, taskResults, policy);
+    VerdictEngine.Outcome outcome =
+        VerdictEngine.decide(e, taskResults, policy, compressionFailures);
     if (!results.saveEvaluationResultOnce(
         evaluationId, outcome.status(), StoreJson.write(outcome.verdicts()))) {
       return;
@@ -134,5 +147,29 @@ public class ScoringPipeline {
         reportLinks.isResolvable() ? reportLinks.get().reportUri(evaluationId) : null;
     events.evaluationCompleted(
         EvaluationCompleted.of(evaluationId, outcome.status(), outcome.verdicts(), reportUri));
+  }
+
+  /**
+   * Whether every built variant (the base included) has its probe event (success or failure) on the
+   * probe set, and every analysis those probes allow is stored: the base's when its probe
+   * succeeded, and each variant's whose probe succeeded as well.
+   */
+  private boolean probingDone(String evaluationId, String probeSetId, List<String> built) {
+    Map<String, ProbeRecord> probes = new HashMap<>();
+    results.probes(evaluationId).stream()
+        .filter(p -> p.probeSetId().equals(probeSetId))
+        .forEach(p -> probes.put(p.variantId(), p));
+    if (!probes.keySet().containsAll(built)) {
+      return false;
+    }
+    ProbeRecord base = probes.get(EvaluationRecord.BASE);
+    if (base == null || !base.succeeded()) {
+      return true;
+    }
+    Set<String> analysed = new HashSet<>();
+    results.probeAnalyses(evaluationId).stream()
+        .filter(a -> a.probeSetId().equals(probeSetId))
+        .forEach(a -> analysed.add(a.variantId()));
+    return built.stream().filter(v -> probes.get(v).succeeded()).allMatch(analysed::contains);
   }
 }

@@ -101,8 +101,8 @@ public class IngestRepository {
           Jdbc.update(
               c,
               "INSERT INTO probe_results (evaluation_id, variant_id, probe_set_id, event_id,"
-                  + " result_uri, result_digest, sequence_count, position_count, occurred_at)"
-                  + " VALUES (?,?,?,?,?,?,?,?,?)",
+                  + " result_uri, result_digest, sequence_count, position_count, occurred_at,"
+                  + " error) VALUES (?,?,?,?,?,?,?,?,?,?)",
               p.evaluationId(),
               p.variantId(),
               p.probeSetId(),
@@ -111,8 +111,34 @@ public class IngestRepository {
               p.resultDigest(),
               p.sequenceCount(),
               p.positionCount(),
-              p.occurredAt());
+              p.occurredAt(),
+              p.error());
           return recordEvent(c, p.eventId(), "acbench.probe.completed", p.naturalKey());
+        });
+  }
+
+  public IngestOutcome saveCompressionFailure(CompressionFailureRecord f) {
+    return retryingRace(
+        c -> {
+          Optional<CompressionFailureRecord> stored =
+              StoreRows.compressionFailures(c, f.evaluationId()).stream()
+                  .filter(r -> r.variantId().equals(f.variantId()))
+                  .findFirst();
+          if (stored.isPresent()) {
+            return duplicateOrConflict(
+                "compression failure", f.naturalKey(), stored.get().content(), f.content());
+          }
+          Jdbc.update(
+              c,
+              "INSERT INTO compression_failures (evaluation_id, variant_id, event_id, reason,"
+                  + " retryable, occurred_at) VALUES (?,?,?,?,?,?)",
+              f.evaluationId(),
+              f.variantId(),
+              f.eventId(),
+              f.reason(),
+              f.retryable(),
+              f.occurredAt());
+          return recordEvent(c, f.eventId(), "acbench.compression.failed", f.naturalKey());
         });
   }
 
@@ -127,13 +153,14 @@ public class IngestRepository {
           Jdbc.update(
               c,
               "INSERT INTO evaluations (evaluation_id, event_id, model_name, base_model_uri,"
-                  + " policy_json, requested_at) VALUES (?,?,?,?,?,?)",
+                  + " policy_json, requested_at, probe_set_id) VALUES (?,?,?,?,?,?,?)",
               e.evaluationId(),
               e.eventId(),
               e.modelName(),
               e.baseModelUri(),
               StoreJson.write(e.policy()),
-              e.requestedAt());
+              e.requestedAt(),
+              e.probeSetId());
           for (EvaluationRecord.Variant v : e.variants()) {
             Jdbc.update(
                 c,

@@ -88,6 +88,40 @@ public class ResultsRepository {
     return Jdbc.inTransaction(dataSource, c -> StoreRows.probes(c, evaluationId));
   }
 
+  /** Variants of an evaluation the compressor could not build, ordered by variant. */
+  public List<CompressionFailureRecord> compressionFailures(String evaluationId) {
+    return Jdbc.inTransaction(dataSource, c -> StoreRows.compressionFailures(c, evaluationId));
+  }
+
+  /** Writes a probe analysis unless one exists for its key; true when this call wrote it. */
+  public boolean saveProbeAnalysisOnce(ProbeAnalysisRecord a) {
+    return insertOnce(
+        "INSERT INTO probe_analyses (evaluation_id, variant_id, probe_set_id, status, erank,"
+            + " diff_erank, mean_kl, result_json, failure_reason) VALUES (?,?,?,?,?,?,?,?,?)",
+        a.evaluationId(),
+        a.variantId(),
+        a.probeSetId(),
+        a.status(),
+        a.erank(),
+        a.diffERank(),
+        a.meanKl(),
+        a.resultJson(),
+        a.failureReason());
+  }
+
+  /** Probe analyses of an evaluation, ordered by probe set and variant. */
+  public List<ProbeAnalysisRecord> probeAnalyses(String evaluationId) {
+    return Jdbc.inTransaction(
+        dataSource,
+        c ->
+            Jdbc.query(
+                c,
+                "SELECT * FROM probe_analyses WHERE evaluation_id = ?"
+                    + " ORDER BY probe_set_id, variant_id",
+                StoreRows::probeAnalysisRow,
+                evaluationId));
+  }
+
   /** Task results of an evaluation, ordered by variant and task. */
   public List<TaskResultRecord> taskResults(String evaluationId) {
     return Jdbc.inTransaction(

@@ -31,7 +31,8 @@ final class StoreRows {
                     StoreJson.readDoubles(rs.getString("policy_json")),
                     Jdbc.instant(rs, "requested_at"),
                     List.of(),
-                    List.of()),
+                    List.of(),
+                    rs.getString("probe_set_id")),
             evaluationId);
     if (head.isEmpty()) {
       return head;
@@ -61,7 +62,8 @@ final class StoreRows {
             e.policy(),
             e.requestedAt(),
             variants,
-            tasks));
+            tasks,
+            e.probeSetId()));
   }
 
   static Optional<TaskRunRecord> taskRun(
@@ -114,8 +116,38 @@ final class StoreRows {
                 rs.getString("result_digest"),
                 rs.getInt("sequence_count"),
                 rs.getInt("position_count"),
+                Jdbc.instant(rs, "occurred_at"),
+                rs.getString("error")),
+        evaluationId);
+  }
+
+  static List<CompressionFailureRecord> compressionFailures(Connection c, String evaluationId)
+      throws SQLException {
+    return Jdbc.query(
+        c,
+        "SELECT * FROM compression_failures WHERE evaluation_id = ? ORDER BY variant_id",
+        rs ->
+            new CompressionFailureRecord(
+                rs.getString("evaluation_id"),
+                rs.getString("variant_id"),
+                rs.getString("event_id"),
+                rs.getString("reason"),
+                rs.getBoolean("retryable"),
                 Jdbc.instant(rs, "occurred_at")),
         evaluationId);
+  }
+
+  static ProbeAnalysisRecord probeAnalysisRow(ResultSet rs) throws SQLException {
+    return new ProbeAnalysisRecord(
+        rs.getString("evaluation_id"),
+        rs.getString("variant_id"),
+        rs.getString("probe_set_id"),
+        rs.getString("status"),
+        Jdbc.nullableDouble(rs, "erank"),
+        Jdbc.nullableDouble(rs, "diff_erank"),
+        Jdbc.nullableDouble(rs, "mean_kl"),
+        rs.getString("result_json"),
+        rs.getString("failure_reason"));
   }
 
   static SampleRecord sampleRow(ResultSet rs) throws SQLException {

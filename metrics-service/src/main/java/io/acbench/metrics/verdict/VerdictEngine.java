@@ -26,18 +26,37 @@ public final class VerdictEngine {
 
   private VerdictEngine() {}
 
-  /**
-   * The outcome: {@code ERROR} when some task could not be scored, else {@code FAILED} when some
-   * variant broke the policy, else {@code PASSED}.
-   */
+  /** The outcome of an evaluation whose variants were all built. */
   public static Outcome decide(
       EvaluationRecord evaluation, List<TaskResultRecord> results, VerdictPolicy policy) {
+    return decide(evaluation, results, policy, Map.of());
+  }
+
+  /**
+   * The outcome: {@code ERROR} when the base could not be built (nothing can be compared) or some
+   * task could not be scored, else {@code FAILED} when some variant could not be built or broke the
+   * policy, else {@code PASSED}.
+   *
+   * @param compressionFailures variant id → why the compressor could not build it; such a variant
+   *     fails with {@code compression failed: <reason>} and its tasks are not looked at
+   */
+  public static Outcome decide(
+      EvaluationRecord evaluation,
+      List<TaskResultRecord> results,
+      VerdictPolicy policy,
+      Map<String, String> compressionFailures) {
     Map<String, TaskResultRecord> byKey = new HashMap<>();
     results.forEach(r -> byKey.put(r.variantId() + "\n" + r.taskId(), r));
     List<VariantVerdict> verdicts = new ArrayList<>();
-    boolean error = false;
+    boolean error = compressionFailures.containsKey(EvaluationRecord.BASE);
     for (String variant : evaluation.variantIds()) {
       List<String> reasons = new ArrayList<>();
+      String compression = compressionFailures.get(variant);
+      if (compression != null) {
+        verdicts.add(
+            new VariantVerdict(variant, false, List.of("compression failed: " + compression)));
+        continue;
+      }
       for (String task : evaluation.taskIds()) {
         TaskResultRecord r = byKey.get(variant + "\n" + task);
         TaskResultRecord base = byKey.get(EvaluationRecord.BASE + "\n" + task);

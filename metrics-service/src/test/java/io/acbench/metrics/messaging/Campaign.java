@@ -21,6 +21,8 @@ final class Campaign {
   final List<TaskCompleted> tasks = new ArrayList<>();
   final List<SampleCompleted> samples = new ArrayList<>();
   EvaluationRequested request;
+  String probeSetId;
+  final List<String> untested = new ArrayList<>();
 
   Campaign(String evaluationId) {
     this.evaluationId = evaluationId;
@@ -49,15 +51,31 @@ final class Campaign {
     return this;
   }
 
+  /**
+   * The request built by {@link #requested} also names {@code variant}, which runs no task here.
+   */
+  Campaign alsoRequests(String variant) {
+    untested.add(variant);
+    return this;
+  }
+
+  /** The request built by {@link #requested} asks for probing on {@code set}. */
+  Campaign probing(String set) {
+    probeSetId = set;
+    return this;
+  }
+
   Campaign requested(String model, List<String> taskIds, Map<String, Double> thresholds) {
+    List<String> ids = new ArrayList<>(plan.keySet());
+    ids.addAll(untested);
     List<EvaluationRequested.VariantSpec> variants =
-        plan.keySet().stream()
+        ids.stream()
             .filter(v -> !v.equals("base"))
             .map(v -> new EvaluationRequested.VariantSpec(v, "rtn", Map.of("bits", "4")))
             .toList();
     request =
         EvaluationRequested.of(
-            evaluationId, "/models/" + model, model, variants, taskIds, thresholds);
+            evaluationId, "/models/" + model, model, variants, taskIds, thresholds, probeSetId);
     return this;
   }
 

@@ -75,7 +75,9 @@ abstract class RepositoryContract {
             "probe_results",
             "analysis_results",
             "evaluation_results",
-            "processed_events");
+            "processed_events",
+            "probe_analyses",
+            "compression_failures");
     assertThat(dump.values()).allSatisfy(rows -> assertThat(rows).isEmpty());
   }
 
@@ -284,5 +286,102 @@ abstract class RepositoryContract {
             Map.of(
                 "base", Map.of("erank", "{\"erank\":2.0}"),
                 "gptq", Map.of("erank", "{\"erank\":1.9}")));
+  }
+
+  @Test
+  void failedProbeKeepsItsErrorWithoutAFile() {
+    ProbeRecord failed =
+        new ProbeRecord("ev1", "gptq", "builtin-v1", "p9", null, null, 0, 0, T0, "backend down");
+    assertThat(ingest.saveProbe(failed)).isEqualTo(IngestOutcome.STORED);
+    assertThat(ingest.saveProbe(failed)).isEqualTo(IngestOutcome.DUPLICATE);
+    assertThatThrownBy(
+            () ->
+                ingest.saveProbe(
+                    new ProbeRecord(
+                        "ev1", "gptq", "builtin-v1", "p10", null, null, 0, 0, T0, "timeout")))
+        .isInstanceOf(ConflictingEventException.class)
+        .hasMessageContaining("error");
+    assertThat(results.probes("ev1"))
+        .singleElement()
+        .satisfies(
+            p -> {
+              assertThat(p.succeeded()).isFalse();
+              assertThat(p.error()).isEqualTo("backend down");
+              assertThat(p.resultUri()).isNull();
+            });
+  }
+
+  @Test
+  void evaluationKeepsItsProbeSetAndAConflictingProbeSetIsRejected() {
+    EvaluationRecord e =
+        new EvaluationRecord(
+            "ev2",
+            "r2",
+            "tiny",
+            "/models/tiny",
+            Map.of(),
+            T0,
+            List.of(new EvaluationRecord.Variant("base", "none", Map.of())),
+            List.of("exact/a"),
+            "builtin-v1");
+    assertThat(ingest.saveEvaluation(e)).isEqualTo(IngestOutcome.STORED);
+    assertThat(results.evaluation("ev2")).contains(e);
+    EvaluationRecord other =
+        new EvaluationRecord(
+            "ev2",
+            "r3",
+            "tiny",
+            "/models/tiny",
+            Map.of(),
+            T0,
+            e.variants(),
+            e.taskIds(),
+            "other-set");
+    assertThatThrownBy(() -> ingest.saveEvaluation(other)).hasMessageContaining("probeSetId");
+  }
+
+  @Test
+  void compressionFailureIsIdempotentAndConflictsNameTheField() throws Exception {
+    CompressionFailureRecord f =
+        new CompressionFailureRecord("ev1", "gptq", "c1", "out of memory", false, T0);
+    assertThat(ingest.saveCompressionFailure(f)).isEqualTo(IngestOutcome.STORED);
+    var before = TableDump.of(dataSource);
+    assertThat(
+            ingest.saveCompressionFailure(
+                new CompressionFailureRecord("ev1", "gptq", "c2", "out of memory", false, T0)))
+        .isEqualTo(IngestOutcome.DUPLICATE);
+    assertThatThrownBy(
+            () ->
+                ingest.saveCompressionFailure(
+                    new CompressionFailureRecord("ev1", "gptq", "c3", "disk full", true, T0)))
+        .isInstanceOf(ConflictingEventException.class)
+        .hasMessageContaining("reason")
+        .hasMessageContaining("retryable");
+    assertThat(TableDump.of(dataSource)).isEqualTo(before);
+    assertThat(results.compressionFailures("ev1")).containsExactly(f);
+  }
+
+  @Test
+  void probeAnalysisIsWrittenOnceStoredOrFailed() {
+    ProbeAnalysisRecord stored =
+        new ProbeAnalysisRecord(
+            "ev1",
+            "gptq",
+            "builtin-v1",
+            ProbeAnalysisRecord.STORED,
+            3.5,
+            -0.25,
+            0.01,
+            "{\"erank\":{}}",
+            null);
+    ProbeAnalysisRecord failed =
+        ProbeAnalysisRecord.failed("ev1", "rtn", "builtin-v1", "probe file missing");
+    assertThat(results.saveProbeAnalysisOnce(stored)).isTrue();
+    assertThat(results.saveProbeAnalysisOnce(failed)).isTrue();
+    assertThat(
+            results.saveProbeAnalysisOnce(
+                ProbeAnalysisRecord.failed("ev1", "gptq", "builtin-v1", "late")))
+        .isFalse();
+    assertThat(results.probeAnalyses("ev1")).containsExactly(stored, failed);
   }
 }

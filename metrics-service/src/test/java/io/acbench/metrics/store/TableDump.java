@@ -25,7 +25,9 @@ public final class TableDump {
           "probe_results",
           "analysis_results",
           "evaluation_results",
-          "processed_events");
+          "processed_events",
+          "probe_analyses",
+          "compression_failures");
 
   private TableDump() {}
 
