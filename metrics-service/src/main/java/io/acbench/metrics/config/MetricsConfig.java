@@ -28,6 +28,20 @@ public interface MetricsConfig {
   /** The default verdict policy. */
   Verdict verdict();
 
+  /** The outbox relay. */
+  Outbox outbox();
+
+  /** Outbox relay settings. */
+  interface Outbox {
+    /** How often the relay looks for unsent events (besides after each write and at startup). */
+    @WithDefault("PT5S")
+    java.time.Duration pollInterval();
+
+    /** How long the relay waits for the broker to acknowledge one event. */
+    @WithDefault("PT30S")
+    java.time.Duration sendTimeout();
+  }
+
   /** Results store settings. */
   interface Store {
     /**

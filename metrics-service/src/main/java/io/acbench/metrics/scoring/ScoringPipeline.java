@@ -4,6 +4,7 @@ import io.acbench.contracts.events.EvaluationCompleted;
 import io.acbench.contracts.events.TaskScored;
 import io.acbench.metrics.config.MetricsConfig;
 import io.acbench.metrics.store.EvaluationRecord;
+import io.acbench.metrics.store.OutboxMessage;
 import io.acbench.metrics.store.ProbeRecord;
 import io.acbench.metrics.store.ResultsRepository;
 import io.acbench.metrics.store.StoreJson;
@@ -25,15 +26,18 @@ import java.util.Set;
 /**
  * Completion tracking. Every ingest commits first and then asks whether its (variant, task) or its
  * evaluation is now complete, so in any arrival order the last commit sees everything. Results are
- * written once (primary key), and only the caller that wrote a result emits its event: exactly one
- * {@code task.scored} per (variant, task) and one {@code evaluation.completed} per evaluation.
+ * written once (primary key) together with the event they cause, in one transaction, into the
+ * outbox, which the {@link EventRelay} publishes: exactly one {@code task.scored} per (variant,
+ * task) and one {@code evaluation.completed} per evaluation, and none lost to a crash between
+ * commit and send. With a probe set, an evaluation also waits for every variant's probe and every
+ * analysis its probes allow; a variant whose compression failed is not waited for.
  */
 @ApplicationScoped
 public class ScoringPipeline {
 
   private final ResultsRepository results;
   private final TaskAggregator aggregator;
-  private final ScoringEvents events;
+  private final EventRelay relay;
   private final ScoreGauges gauges;
   private final MeterRegistry registry;
   private final MetricsConfig config;
@@ -42,14 +46,14 @@ public class ScoringPipeline {
   public ScoringPipeline(
       ResultsRepository results,
       TaskAggregator aggregator,
-      ScoringEvents events,
+      EventRelay relay,
       ScoreGauges gauges,
       MeterRegistry registry,
       MetricsConfig config,
       Instance<ReportLinks> reportLinks) {
     this.results = results;
     this.aggregator = aggregator;
-    this.events = events;
+    this.relay = relay;
     this.gauges = gauges;
     this.registry = registry;
     this.config = config;
@@ -81,11 +85,7 @@ public class ScoringPipeline {
               evaluationId, variantId, taskId, results.samples(evaluationId, variantId, taskId));
       timing.stop(registry.timer("acbench.metrics.aggregation.duration"));
     }
-    if (!results.saveTaskResultOnce(result)) {
-      return;
-    }
-    registry.counter("acbench.metrics.tasks.scored", "status", result.status()).increment();
-    events.taskScored(
+    TaskScored scored =
         TaskScored.of(
             evaluationId,
             variantId,
@@ -95,7 +95,12 @@ public class ScoringPipeline {
             result.ciLow(),
             result.ciHigh(),
             result.sampleCount(),
-            result.failureReason()));
+            result.failureReason());
+    if (!results.saveTaskResultOnce(result, OutboxMessage.of(scored))) {
+      return;
+    }
+    registry.counter("acbench.metrics.tasks.scored", "status", result.status()).increment();
+    relay.publishPending();
     if (result.scored()) {
       results
           .evaluation(evaluationId)
@@ -133,8 +138,15 @@ public class ScoringPipeline {
     VerdictPolicy policy = VerdictPolicy.of(config.verdict().defaults(), e.policy());
     VerdictEngine.Outcome outcome =
         VerdictEngine.decide(e, taskResults, policy, compressionFailures);
+    String reportUri =
+        reportLinks.isResolvable() ? reportLinks.get().reportUri(evaluationId) : null;
+    EvaluationCompleted completed =
+        EvaluationCompleted.of(evaluationId, outcome.status(), outcome.verdicts(), reportUri);
     if (!results.saveEvaluationResultOnce(
-        evaluationId, outcome.status(), StoreJson.write(outcome.verdicts()))) {
+        evaluationId,
+        outcome.status(),
+        StoreJson.write(outcome.verdicts()),
+        OutboxMessage.of(completed))) {
       return;
     }
     taskResults.stream()
@@ -143,10 +155,7 @@ public class ScoringPipeline {
     registry
         .counter("acbench.metrics.evaluations.completed", "status", outcome.status())
         .increment();
-    String reportUri =
-        reportLinks.isResolvable() ? reportLinks.get().reportUri(evaluationId) : null;
-    events.evaluationCompleted(
-        EvaluationCompleted.of(evaluationId, outcome.status(), outcome.verdicts(), reportUri));
+    relay.publishPending();
   }
 
   /**

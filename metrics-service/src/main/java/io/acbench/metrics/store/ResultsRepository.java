@@ -1,6 +1,8 @@
 package io.acbench.metrics.store;
 
+import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -96,6 +98,7 @@ public class ResultsRepository {
   /** Writes a probe analysis unless one exists for its key; true when this call wrote it. */
   public boolean saveProbeAnalysisOnce(ProbeAnalysisRecord a) {
     return insertOnce(
+        null,
         "INSERT INTO probe_analyses (evaluation_id, variant_id, probe_set_id, status, erank,"
             + " diff_erank, mean_kl, result_json, failure_reason) VALUES (?,?,?,?,?,?,?,?,?)",
         a.evaluationId(),
@@ -136,7 +139,16 @@ public class ResultsRepository {
 
   /** Writes a task result unless one exists; true when this call wrote it. */
   public boolean saveTaskResultOnce(TaskResultRecord r) {
+    return saveTaskResultOnce(r, null);
+  }
+
+  /**
+   * Writes a task result unless one exists, and in the same transaction the event it causes into
+   * the outbox (when {@code event} is not null); true when this call wrote them.
+   */
+  public boolean saveTaskResultOnce(TaskResultRecord r, OutboxMessage event) {
     return insertOnce(
+        event,
         "INSERT INTO task_results (evaluation_id, variant_id, task_id, status, primary_metric,"
             + " score, ci_low, ci_high, sample_count, metrics_json, failure_reason)"
             + " VALUES (?,?,?,?,?,?,?,?,?,?,?)",
@@ -155,11 +167,65 @@ public class ResultsRepository {
 
   /** Writes an evaluation's outcome unless one exists; true when this call wrote it. */
   public boolean saveEvaluationResultOnce(String evaluationId, String status, String verdicts) {
+    return saveEvaluationResultOnce(evaluationId, status, verdicts, null);
+  }
+
+  /**
+   * Writes an evaluation's outcome unless one exists, with the event it causes into the outbox in
+   * the same transaction; true when this call wrote them.
+   */
+  public boolean saveEvaluationResultOnce(
+      String evaluationId, String status, String verdicts, OutboxMessage event) {
     return insertOnce(
+        event,
         "INSERT INTO evaluation_results (evaluation_id, status, verdicts_json) VALUES (?,?,?)",
         evaluationId,
         status,
         verdicts);
+  }
+
+  /** Adds an unsent message to the outbox on its own. */
+  public void enqueue(OutboxMessage event) {
+    Jdbc.inTransaction(dataSource, c -> insertOutbox(c, event));
+  }
+
+  /** Unsent outbox messages, oldest first. */
+  public List<OutboxMessage> unsent(int limit) {
+    return Jdbc.inTransaction(
+        dataSource,
+        c ->
+            Jdbc.query(
+                c,
+                "SELECT * FROM outbox WHERE sent_at IS NULL ORDER BY seq LIMIT ?",
+                StoreRows::outboxRow,
+                limit));
+  }
+
+  /** The outbox message with this event id, sent or not. */
+  public Optional<OutboxMessage> outboxMessage(String eventId) {
+    return Jdbc.inTransaction(
+        dataSource,
+        c ->
+            Jdbc.queryOne(
+                c, "SELECT * FROM outbox WHERE event_id = ?", StoreRows::outboxRow, eventId));
+  }
+
+  /** Stamps an outbox message as published. */
+  public void markSent(String eventId, Instant at) {
+    Jdbc.inTransaction(
+        dataSource,
+        c -> Jdbc.update(c, "UPDATE outbox SET sent_at = ? WHERE event_id = ?", at, eventId));
+  }
+
+  private static int insertOutbox(Connection c, OutboxMessage m) throws SQLException {
+    return Jdbc.update(
+        c,
+        "INSERT INTO outbox (event_id, topic, event_key, payload, created_at) VALUES (?,?,?,?,?)",
+        m.eventId(),
+        m.topic(),
+        m.key(),
+        m.payload(),
+        m.createdAt());
   }
 
   /** The stored outcome of an evaluation: status and verdicts JSON. */
@@ -217,9 +283,17 @@ public class ResultsRepository {
         });
   }
 
-  private boolean insertOnce(String sql, Object... args) {
+  private boolean insertOnce(OutboxMessage event, String sql, Object... args) {
     try {
-      return Jdbc.inTransaction(dataSource, c -> Jdbc.update(c, sql, args) == 1);
+      return Jdbc.inTransaction(
+          dataSource,
+          c -> {
+            boolean wrote = Jdbc.update(c, sql, args) == 1;
+            if (wrote && event != null) {
+              insertOutbox(c, event);
+            }
+            return wrote;
+          });
     } catch (StoreException e) {
       if (e.getCause() instanceof SQLException s && Jdbc.isUniqueViolation(s)) {
         return false;

@@ -137,6 +137,17 @@ final class StoreRows {
         evaluationId);
   }
 
+  static OutboxMessage outboxRow(ResultSet rs) throws SQLException {
+    return new OutboxMessage(
+        rs.getLong("seq"),
+        rs.getString("event_id"),
+        rs.getString("topic"),
+        rs.getString("event_key"),
+        rs.getString("payload"),
+        Jdbc.instant(rs, "created_at"),
+        Jdbc.instant(rs, "sent_at"));
+  }
+
   static ProbeAnalysisRecord probeAnalysisRow(ResultSet rs) throws SQLException {
     return new ProbeAnalysisRecord(
         rs.getString("evaluation_id"),

@@ -21,16 +21,16 @@ import java.util.stream.IntStream;
  * probe files the runner would write for them (variant with reference logits at the base's top-k
  * ids), and the expected analysis values computed here from the raw logits.
  */
-final class ProbeFixture {
+public final class ProbeFixture {
 
-  static final String PROBE_SET = "builtin-v1";
-  static final int K = 20;
+  public static final String PROBE_SET = "builtin-v1";
+  public static final int K = 20;
 
-  final int[][] tokens;
-  final float[][][] base;
-  final float[][][] variant;
+  public final int[][] tokens;
+  public final float[][][] base;
+  public final float[][][] variant;
 
-  ProbeFixture(long seed, int vocab, int[] lengths, double noise) {
+  public ProbeFixture(long seed, int vocab, int[] lengths, double noise) {
     Random random = new Random(seed);
     tokens = new int[lengths.length][];
     base = new float[lengths.length][][];
@@ -48,7 +48,7 @@ final class ProbeFixture {
     }
   }
 
-  ProbeResult baseResult() {
+  public ProbeResult baseResult() {
     List<ProbeSequence> sequences = new ArrayList<>();
     for (int s = 0; s < tokens.length; s++) {
       sequences.add(ProbeReductions.reduce(tokens[s], base[s], K, null));
@@ -56,7 +56,7 @@ final class ProbeFixture {
     return new ProbeResult(base[0][0].length, K, sequences);
   }
 
-  ProbeResult variantResult() {
+  public ProbeResult variantResult() {
     List<ProbeSequence> sequences = new ArrayList<>();
     for (int s = 0; s < tokens.length; s++) {
       int[] reference = new int[tokens[s].length * K];
@@ -69,7 +69,7 @@ final class ProbeFixture {
   }
 
   /** Writes the result and returns the event pointing at it. */
-  static ProbeCompleted write(String ev, String variantId, ProbeResult result, Path file)
+  public static ProbeCompleted write(String ev, String variantId, ProbeResult result, Path file)
       throws IOException {
     String digest = ProbeFiles.write(result, file);
     return ProbeCompleted.of(
@@ -83,7 +83,7 @@ final class ProbeFixture {
   }
 
   /** Mean over sequences of ERank from the raw logits. */
-  static double meanERank(float[][][] logits) {
+  public static double meanERank(float[][][] logits) {
     return Arrays.stream(logits)
         .mapToDouble(x -> ERank.fromLogits(x, ERank.DEFAULT_EPSILON).erank())
         .average()
@@ -91,7 +91,7 @@ final class ProbeFixture {
   }
 
   /** Mean over sequences of Kendall tau-b (or Spearman) at position t on the base's top-k ids. */
-  double correlationAt(int k, int t, boolean kendall) {
+  public double correlationAt(int k, int t, boolean kendall) {
     double sum = 0;
     int n = 0;
     for (int s = 0; s < tokens.length; s++) {
@@ -112,7 +112,7 @@ final class ProbeFixture {
   }
 
   /** Mean over all positions of KL(base ‖ variant) coarsened to the base's top-K + "other". */
-  double meanCoarsenedKl() {
+  public double meanCoarsenedKl() {
     double sum = 0;
     int n = 0;
     for (int s = 0; s < tokens.length; s++) {

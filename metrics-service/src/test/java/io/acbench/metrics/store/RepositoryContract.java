@@ -79,6 +79,7 @@ abstract class RepositoryContract {
             "probe_analyses",
             "compression_failures");
     assertThat(dump.values()).allSatisfy(rows -> assertThat(rows).isEmpty());
+    assertThat(results.unsent(10)).isEmpty();
   }
 
   @Test
@@ -383,5 +384,31 @@ abstract class RepositoryContract {
                 ProbeAnalysisRecord.failed("ev1", "gptq", "builtin-v1", "late")))
         .isFalse();
     assertThat(results.probeAnalyses("ev1")).containsExactly(stored, failed);
+  }
+
+  @Test
+  void resultAndItsEventAreWrittenTogetherOnceAndTheEventIsSentOnce() {
+    TaskResultRecord r =
+        new TaskResultRecord(
+            "ev1", "base", "exact/qa", "SCORED", "exact", 1.0, 1.0, 1.0, 1, Map.of(), null);
+    var first =
+        io.acbench.contracts.events.TaskScored.of(
+            "ev1", "base", "exact/qa", "SCORED", 1.0, 1.0, 1.0, 1, null);
+    var second =
+        io.acbench.contracts.events.TaskScored.of(
+            "ev1", "base", "exact/qa", "SCORED", 1.0, 1.0, 1.0, 1, null);
+    assertThat(results.saveTaskResultOnce(r, OutboxMessage.of(first))).isTrue();
+    assertThat(results.saveTaskResultOnce(r, OutboxMessage.of(second))).isFalse();
+    assertThat(results.saveEvaluationResultOnce("ev1", "PASSED", "[]", null)).isTrue();
+    List<OutboxMessage> unsent = results.unsent(10);
+    assertThat(unsent).extracting(OutboxMessage::eventId).containsExactly(first.eventId());
+    assertThat(unsent.getFirst().topic()).isEqualTo("acbench.task.scored");
+    assertThat(unsent.getFirst().event()).isEqualTo(first);
+    results.markSent(first.eventId(), T0);
+    assertThat(results.unsent(10)).isEmpty();
+    assertThat(results.outboxMessage(first.eventId()))
+        .get()
+        .extracting(OutboxMessage::sentAt)
+        .isEqualTo(T0);
   }
 }
