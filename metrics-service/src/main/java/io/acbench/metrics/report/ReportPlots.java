@@ -50,7 +50,17 @@ final class ReportPlots {
   }
 
   private static Optional<Figure> dropBars(ReportModel m) {
-    List<Variant> compressed = m.variants().stream().filter(v -> !v.base()).toList();
+    // only variants with a change to draw: one that failed before scoring gets no empty series
+    List<Variant> compressed =
+        m.variants().stream()
+            .filter(v -> !v.base())
+            .filter(
+                v ->
+                    m.capabilityScores().stream()
+                        .anyMatch(
+                            c ->
+                                c.variantId().equals(v.id()) && c.score().relativeChange() != null))
+            .toList();
     List<String> capabilities =
         m.capabilityScores().stream()
             .map(ReportModel.CapabilityScore::capability)

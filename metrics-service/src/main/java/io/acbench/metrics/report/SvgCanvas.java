@@ -165,7 +165,8 @@ final class SvgCanvas {
     for (double v = Math.ceil(lo / step - 1e-9) * step; v <= hi + 1e-9 * step; v += step) {
       double yy = y(v, lo, hi);
       line(left, yy, left + plotWidth, yy, "#e0e0e0", 1, false);
-      String t = percent ? Formats.tick(v * 100) + "%" : Formats.tick(Math.abs(v) < 1e-12 ? 0 : v);
+      double snapped = Math.abs(v) < step * 1e-9 ? 0 : v;
+      String t = percent ? Formats.tick(snapped * 100) + "%" : Formats.tick(snapped);
       text(left - 6, yy + 4, t, "end", 11, null);
     }
     rotatedText(14, top + plotHeight / 2, label, 12);
