@@ -154,4 +154,34 @@ class VerdictEngineTest {
     assertThatThrownBy(() -> VerdictPolicy.of(List.of("max-drop"), Map.of()))
         .hasMessageContaining("KEY=VALUE");
   }
+
+  @Test
+  void aVariantWhoseCompressionFailedFailsWithTheReasonAndItsMissingTasksAreNoError() {
+    var e = evaluation(List.of("teval/plan"), "base", "gptq", "rtn");
+    var outcome =
+        VerdictEngine.decide(
+            e,
+            List.of(scored("base", "teval/plan", 0.8), scored("rtn", "teval/plan", 0.8)),
+            VerdictPolicy.of(DEFAULTS, Map.of()),
+            Map.of("gptq", "out of memory"));
+    assertThat(outcome.status()).isEqualTo("FAILED");
+    assertThat(verdict(outcome, "gptq").reasons())
+        .containsExactly("compression failed: out of memory");
+    assertThat(verdict(outcome, "rtn").passed()).isTrue();
+  }
+
+  @Test
+  void aBaseWhoseCompressionFailedMakesTheEvaluationAnError() {
+    var e = evaluation(List.of("teval/plan"), "base", "rtn");
+    var outcome =
+        VerdictEngine.decide(
+            e,
+            List.of(scored("rtn", "teval/plan", 0.8)),
+            VerdictPolicy.of(DEFAULTS, Map.of()),
+            Map.of("base", "cannot register"));
+    assertThat(outcome.status()).isEqualTo("ERROR");
+    assertThat(verdict(outcome, "base").reasons())
+        .containsExactly("compression failed: cannot register");
+    assertThat(verdict(outcome, "rtn").passed()).isFalse();
+  }
 }
