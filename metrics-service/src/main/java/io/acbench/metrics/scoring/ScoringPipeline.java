@@ -97,6 +97,8 @@ public class ScoringPipeline {
             result.sampleCount(),
             result.failureReason());
     if (!results.saveTaskResultOnce(result, OutboxMessage.of(scored))) {
+      // written before: a redelivery after a crash may find the evaluation's check undone
+      evaluationMaybeComplete(evaluationId);
       return;
     }
     registry.counter("acbench.metrics.tasks.scored", "status", result.status()).increment();

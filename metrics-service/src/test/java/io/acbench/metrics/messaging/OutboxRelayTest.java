@@ -5,14 +5,18 @@ import static org.awaitility.Awaitility.await;
 
 import io.acbench.contracts.Topics;
 import io.acbench.contracts.events.EvaluationCompleted;
+import io.acbench.contracts.events.EvaluationRequested;
+import io.acbench.contracts.events.TaskCompleted;
 import io.acbench.contracts.events.TaskScored;
 import io.acbench.contracts.events.VariantVerdict;
 import io.acbench.contracts.messaging.CloudEventHeaders;
 import io.acbench.contracts.messaging.EventJson;
 import io.acbench.metrics.scoring.EventRelay;
+import io.acbench.metrics.store.IngestRepository;
 import io.acbench.metrics.store.OutboxMessage;
 import io.acbench.metrics.store.ResultsRepository;
 import io.acbench.metrics.store.TaskResultRecord;
+import io.acbench.metrics.store.TaskRunRecord;
 import io.acbench.testing.kafka.KafkaBrokerTestResource;
 import io.acbench.testing.kafka.KafkaTopicRecorder;
 import io.quarkus.test.common.WithTestResource;
@@ -37,6 +41,52 @@ class OutboxRelayTest {
   @Inject ResultsRepository results;
 
   @Inject EventRelay relay;
+
+  @Inject IngestRepository ingest;
+
+  @Test
+  void aRedeliveryAfterACrashBeforeTheCompletionCheckCompletesTheEvaluationOnce() {
+    String ev = "ev-" + UUID.randomUUID();
+    EvaluationRequested request =
+        EvaluationRequested.of(ev, "/models/m", "m", List.of(), List.of("exact/a"), Map.of());
+    TaskCompleted failed = TaskCompleted.of(ev, "base", "exact/a", "FAILED", 0, "runner died");
+    try (var recorder = new KafkaTopicRecorder(bootstrap, List.of(Topics.EVALUATION_COMPLETED));
+        var sender = new EventSender(bootstrap)) {
+      sender.send(request);
+      await().atMost(Duration.ofSeconds(60)).until(() -> results.evaluation(ev).isPresent());
+      // the crashed process committed the task run and its result, then died before the
+      // evaluation's completion check
+      ingest.saveTaskRun(
+          new TaskRunRecord(
+              ev,
+              "base",
+              "exact/a",
+              failed.eventId(),
+              failed.status(),
+              failed.sampleCount(),
+              failed.failureReason(),
+              failed.occurredAt()));
+      results.saveTaskResultOnce(
+          TaskResultRecord.failed(ev, "base", "exact/a", 0, "task failed in the runner"));
+      assertThat(results.evaluationResult(ev)).isEmpty();
+
+      sender.send(failed); // the broker redelivers the unacknowledged event
+      await()
+          .atMost(Duration.ofSeconds(60))
+          .until(() -> records(recorder, Topics.EVALUATION_COMPLETED, ev).size() == 1);
+      assertThat(
+              EventJson.read(
+                      records(recorder, Topics.EVALUATION_COMPLETED, ev).getFirst().value(),
+                      EvaluationCompleted.class)
+                  .status())
+          .isEqualTo("ERROR");
+      sender.send(failed);
+      await()
+          .during(Duration.ofSeconds(2))
+          .atMost(Duration.ofSeconds(10))
+          .until(() -> records(recorder, Topics.EVALUATION_COMPLETED, ev).size() == 1);
+    }
+  }
 
   @Test
   void eventsLeftUnsentByACrashArePublishedOnceWhenTheRelayRuns() {

@@ -185,36 +185,41 @@ class ProbeAnalysisPipelineTest {
     Files.delete(dir.resolve("a"));
     ProbeCompleted gptq =
         ProbeCompleted.failed(ev, "gptq", ProbeFixture.PROBE_SET, "probe model not loaded");
+    ProbeFixture other = new ProbeFixture(13, 48, new int[] {6, 4}, 0.2);
+    ProbeCompleted wanda = ProbeFixture.write(ev, "wanda", other.variantResult(), dir.resolve("w"));
     Campaign c =
         new Campaign(ev)
             .task("base", "exact/a", true)
             .task("rtn", "exact/a", true)
             .task("awq", "exact/a", true)
             .task("gptq", "exact/a", true)
+            .task("wanda", "exact/a", true)
             .probing(ProbeFixture.PROBE_SET)
             .requested(ev, List.of("exact/a"), Map.of());
     double failedBefore = analyses("failed");
     try (var recorder = new KafkaTopicRecorder(bootstrap, List.of(Topics.EVALUATION_COMPLETED));
         var sender = new EventSender(bootstrap)) {
       c.all().forEach(sender::send);
-      List.of(rtn, awq, gptq, base).forEach(sender::send);
+      List.of(rtn, awq, gptq, wanda, base).forEach(sender::send);
       await().atMost(WAIT).until(() -> ScoringPipelineTest.completed(recorder, ev).size() == 1);
       assertThat(ScoringPipelineTest.completed(recorder, ev).getFirst().status())
           .isEqualTo("PASSED");
     }
     Map<String, ProbeAnalysisRecord> byVariant = new java.util.HashMap<>();
     results.probeAnalyses(ev).forEach(a -> byVariant.put(a.variantId(), a));
-    assertThat(byVariant.keySet()).containsExactlyInAnyOrder("base", "rtn", "awq");
+    assertThat(byVariant.keySet()).containsExactlyInAnyOrder("base", "rtn", "awq", "wanda");
     assertThat(byVariant.get("base").stored()).isTrue();
     assertThat(byVariant.get("rtn").status()).isEqualTo(ProbeAnalysisRecord.FAILED);
     assertThat(byVariant.get("rtn").failureReason()).contains("rtn").contains("sha256");
     assertThat(byVariant.get("awq").failureReason()).contains("awq").contains("does not exist");
     assertThat(byVariant.get("awq").resultJson()).isNull();
+    // other probe inputs than the base's (different token ids)
+    assertThat(byVariant.get("wanda").failureReason()).contains("wanda").contains("differ");
     assertThat(results.probes(ev))
         .filteredOn(p -> p.variantId().equals("gptq"))
         .singleElement()
         .satisfies(p -> assertThat(p.error()).isEqualTo("probe model not loaded"));
-    assertThat(analyses("failed") - failedBefore).isEqualTo(2.0);
+    assertThat(analyses("failed") - failedBefore).isEqualTo(3.0);
     String html =
         given()
             .get("/api/v1/results/{id}/report.html", ev)
