@@ -107,11 +107,7 @@ class OutboxRelayTest {
           .isTrue();
       assertThat(results.saveEvaluationResultOnce(ev, "PASSED", "[]", OutboxMessage.of(done)))
           .isTrue();
-      assertThat(results.outboxMessage(done.eventId()))
-          .get()
-          .extracting(OutboxMessage::sentAt)
-          .isNull();
-
+      // (the relay's timer may also pick them up: it is the same relay)
       relay.publishPending();
 
       await()
