@@ -191,7 +191,7 @@ public class CompressionService {
   private void replay(EvaluationRequested request, EvaluationRequested.VariantSpec v, Outcome o) {
     String evaluationId = request.evaluationId();
     AcbenchEvent event = o.event();
-    if (event instanceof ModelReady r && !stillThere(r, o.registrations())) {
+    if (event instanceof ModelReady r && !stillThere(r.artifactUri(), o.registrations())) {
       LOG.warnf(
           "evaluation %s variant %s: recorded artifact %s or its entry is gone: building again",
           evaluationId, v.variantId(), r.artifactUri());
@@ -217,10 +217,14 @@ public class CompressionService {
     }
   }
 
-  private static boolean stillThere(ModelReady r, List<Outcome.Registration> registrations) {
-    Path artifact = Path.of(URI.create(r.artifactUri()));
-    return Files.isRegularFile(artifact.resolve("config.json"))
-        && registrations.stream().allMatch(g -> Files.isDirectory(g.entry()));
+  private static boolean stillThere(String artifactUri, List<Outcome.Registration> registrations) {
+    try {
+      Path artifact = Path.of(URI.create(artifactUri));
+      return Files.isRegularFile(artifact.resolve("config.json"))
+          && registrations.stream().allMatch(g -> Files.isDirectory(g.entry()));
+    } catch (IllegalArgumentException | java.nio.file.FileSystemNotFoundException e) {
+      return false;
+    }
   }
 
   private void remember(Outcome outcome) {

@@ -106,6 +106,59 @@ class CompressionServiceRestartTest {
     second.close();
   }
 
+  @Test
+  void aRetryableFailureIsRetriedAfterARestartAndAVanishedArtifactIsBuiltAgain() throws Exception {
+    Path model = tmp.resolve("tiny-llama");
+    FixtureModels.write("llama", "tiny", 6, model);
+    Path root = tmp.resolve("state");
+    EvaluationRequested request =
+        EvaluationRequested.of(
+            "ev-retry",
+            model.toString(),
+            "tiny",
+            List.of(new VariantSpec("rtn-w4", "rtn", Map.of("nsamples", "3", "seqlen", "16"))),
+            List.of("worfbench/os"),
+            Map.of());
+
+    Lifecycle down = new Lifecycle(root, Duration.ofSeconds(2));
+    down.backend.stop();
+    down.service.submit(request);
+    await().atMost(Duration.ofMinutes(2)).until(() -> down.failed.size() == 2);
+    assertThat(down.failed)
+        .allSatisfy(
+            f -> assertThat(EventJson.read(f, CompressionFailed.class).retryable()).isTrue());
+    assertThat(down.service.builtCount()).isEqualTo(1.0);
+    down.close();
+
+    Lifecycle up = new Lifecycle(root);
+    up.service.submit(request);
+    await().atMost(Duration.ofMinutes(1)).until(() -> up.ready.size() == 2);
+    assertThat(up.failed).isEmpty();
+    assertThat(up.service.builtCount()).isZero();
+    Map<String, ModelReady> ready = byVariant(up.ready);
+    up.close();
+
+    Path artifact = Path.of(URI.create(ready.get("rtn-w4").artifactUri()));
+    try (var walk = Files.walk(artifact)) {
+      for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        Files.delete(p);
+      }
+    }
+    Lifecycle rebuilt = new Lifecycle(root);
+    rebuilt.service.submit(request);
+    await().atMost(Duration.ofMinutes(2)).until(() -> rebuilt.ready.size() == 2);
+    Map<String, ModelReady> again = byVariant(rebuilt.ready);
+    assertThat(rebuilt.service.builtCount()).isEqualTo(1.0);
+    assertThat(rebuilt.progress).isNotEmpty();
+    assertThat(again.get("base")).isEqualTo(ready.get("base"));
+    assertThat(again.get("rtn-w4").eventId()).isNotEqualTo(ready.get("rtn-w4").eventId());
+    assertThat(again.get("rtn-w4").artifactUri()).isEqualTo(ready.get("rtn-w4").artifactUri());
+    assertThat(again.get("rtn-w4").artifactDigest())
+        .isEqualTo(ready.get("rtn-w4").artifactDigest());
+    assertThat(artifact.resolve("config.json")).exists();
+    rebuilt.close();
+  }
+
   private static Map<String, ModelReady> byVariant(List<String> payloads) {
     return payloads.stream()
         .map(p -> EventJson.read(p, ModelReady.class))
@@ -123,11 +176,15 @@ class CompressionServiceRestartTest {
     final int port;
 
     Lifecycle(Path root) {
+      this(root, Duration.ofSeconds(30));
+    }
+
+    Lifecycle(Path root, Duration registerTimeout) {
       backend = new FakeInferenceServerResource(root);
       Map<String, String> props = backend.start();
       String endpoint = props.get("acbench.compressor.inference-endpoint");
       port = Integer.parseInt(endpoint.substring(endpoint.lastIndexOf(':') + 1));
-      registry = new TritonInferenceRegistry(endpoint, Duration.ofSeconds(30));
+      registry = new TritonInferenceRegistry(endpoint, registerTimeout);
       service =
           new CompressionService(
               new Recording(progress),
