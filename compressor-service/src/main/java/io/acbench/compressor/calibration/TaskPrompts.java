@@ -65,7 +65,10 @@ public final class TaskPrompts implements PromptCalibration.PromptSupplier {
     this.catalog = new TaskCatalog(new DatasetCatalog(datasetDir));
     this.rendering = new TaskCatalog.Rendering(corrected, chat, teval, 0);
     this.description =
-        "WorfBench " + (corrected ? "corrected" : "parity") + ", T-Eval " + teval.name();
+        "WorfBench "
+            + (corrected ? "corrected" : "parity")
+            + ", T-Eval "
+            + teval.name().toLowerCase(Locale.ROOT);
   }
 
   /**

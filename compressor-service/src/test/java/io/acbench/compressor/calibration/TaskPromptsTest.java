@@ -57,7 +57,7 @@ class TaskPromptsTest {
     List<TevalRecord> records = datasets.teval("plan_str").records();
     List<String> expected = records.stream().map(r -> qwen(r.originPrompt())).toList();
     assertThat(prompts.prompts("teval/plan_str")).hasSize(records.size()).isEqualTo(expected);
-    assertThat(prompts.rendering()).isEqualTo("WorfBench parity, T-Eval QWEN");
+    assertThat(prompts.rendering()).isEqualTo("WorfBench parity, T-Eval qwen");
   }
 
   @Test

@@ -104,7 +104,7 @@ class CompressCommandTest {
     JsonNode corpus = calibrationRecord(fromCorpus);
     assertThat(tasks.get("source").asText())
         .startsWith("prompts of tasks teval/plan_str (")
-        .contains("WorfBench parity, T-Eval QWEN");
+        .contains("WorfBench parity, T-Eval qwen");
     assertThat(corpus.get("source").asText()).isEqualTo("default corpus");
     assertThat(stderr()).contains("from prompts of tasks teval/plan_str");
     String base = Digests.model(model);
