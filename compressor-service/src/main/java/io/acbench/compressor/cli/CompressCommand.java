@@ -1,9 +1,9 @@
 package io.acbench.compressor.cli;
 
-import io.acbench.compressor.calibration.CalibrationFiles;
+import io.acbench.compressor.calibration.CalibrationChoice;
 import io.acbench.compressor.calibration.CalibrationSet;
 import io.acbench.compressor.calibration.CalibrationSource;
-import io.acbench.compressor.calibration.DefaultCorpus;
+import io.acbench.compressor.calibration.TaskPrompts;
 import io.acbench.compressor.checkpoint.ModelRepositoryEntry;
 import io.acbench.compressor.pipeline.CompressionPipeline;
 import io.acbench.compressor.recipe.CompressionSpec;
@@ -12,15 +12,18 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
 
 /**
  * {@code compress --model DIR --method gptq|awq|rtn|wanda|sparsegpt|magnitude [--bits 4
  * --group-size 128 --sym --act-order --ratio 0.5 --nm 2:4 --nsamples N --seqlen L --seed S]
- * [--calibration FILE] --out DIR [--model-repository REPO --name NAME]}: the compression without
+ * [--calibration default|tasks:ID,ID|FILE] [--dataset-dir DIR --worfbench-mode parity|corrected
+ * --teval-template qwen] --out DIR [--model-repository REPO --name NAME]}: the compression without
  * Kafka. Progress goes to stderr. Exit codes: 0 done, 2 bad arguments or input, 1 failure.
  */
 public final class CompressCommand {
@@ -30,13 +33,24 @@ public final class CompressCommand {
           + " [--bits 4] [--group-size 128] [--sym|--no-sym] [--act-order|--no-act-order]"
           + " [--static-groups|--no-static-groups] [--true-sequential|--no-true-sequential]"
           + " [--duo-scaling] [--percdamp 0.01] [--block-size 128] [--ratio 0.5] [--nm 2:4]"
-          + " [--nsamples 128] [--seqlen 512] [--seed 0] [--calibration FILE.txt|FILE.jsonl]"
+          + " [--nsamples 128] [--seqlen 512] [--seed 0]"
+          + " [--calibration default|tasks:ID,ID|FILE.txt|FILE.jsonl]"
+          + " [--dataset-dir DIR] [--worfbench-mode parity|corrected] [--teval-template qwen]"
           + " --out DIR [--model-repository REPO --name NAME]";
 
   private static final Set<String> FLAGS =
       Set.of("sym", "act-order", "static-groups", "true-sequential", "duo-scaling");
   private static final Set<String> OWN =
-      Set.of("model", "method", "calibration", "out", "model-repository", "name");
+      Set.of(
+          "model",
+          "method",
+          "calibration",
+          "dataset-dir",
+          "worfbench-mode",
+          "teval-template",
+          "out",
+          "model-repository",
+          "name");
 
   private CompressCommand() {}
 
@@ -83,17 +97,24 @@ public final class CompressCommand {
       throw new IllegalArgumentException("output directory " + out + " exists and is not empty");
     }
     CalibrationSource source =
-        o.containsKey("calibration")
-            ? CalibrationFiles.read(Path.of(o.get("calibration")))
-            : DefaultCorpus.load();
+        CalibrationChoice.resolve(
+            o.get("calibration"),
+            List.of(),
+            () ->
+                new TaskPrompts(
+                    Optional.ofNullable(o.get("dataset-dir")).map(Path::of),
+                    o.getOrDefault("worfbench-mode", "parity"),
+                    o.getOrDefault("teval-template", "qwen"),
+                    model));
     CalibrationSet calib = CompressionPipeline.calibrate(model, spec, source);
     err.printf(
         Locale.ROOT,
-        "compress: %s, %d samples × %d tokens from %s%n",
+        "compress: %s, %d samples × %d tokens from %s (window digest %s)%n",
         spec.canonical(),
         calib.nsamples(),
         calib.seqLen(),
-        calib.description());
+        calib.description(),
+        calib.digest());
     long t0 = System.nanoTime();
     CompressionPipeline.compress(
         model,

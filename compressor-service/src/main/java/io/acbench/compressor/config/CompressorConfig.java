@@ -30,6 +30,21 @@ public interface CompressorConfig {
   @WithDefault("10m")
   Duration registerTimeout();
 
+  /**
+   * Official dataset files for calibration on task prompts ({@code calibration=tasks...}); set it
+   * as the task runner's {@code dataset-dir} so the prompts are the ones it sends. Unset: the
+   * built-in datasets.
+   */
+  Optional<Path> datasetDir();
+
+  /** WorfBench rendering of task-prompt calibration, as the task runner's: parity or corrected. */
+  @WithDefault("parity")
+  String worfbenchMode();
+
+  /** lagent meta template of T-Eval task-prompt calibration, as the task runner's. */
+  @WithDefault("qwen")
+  String tevalTemplate();
+
   /** CloudEvents {@code source} of the events this service emits. */
   @WithDefault("/acbench/compressor-service")
   String eventSource();

@@ -1,10 +1,12 @@
 package io.acbench.compressor.service;
 
 import io.acbench.compressor.cache.ArtifactCache;
-import io.acbench.compressor.calibration.CalibrationFiles;
+import io.acbench.compressor.calibration.CalibrationChoice;
 import io.acbench.compressor.calibration.CalibrationSource;
-import io.acbench.compressor.calibration.DefaultCorpus;
+import io.acbench.compressor.calibration.TaskPrompts;
 import io.acbench.compressor.config.CompressorConfig;
+import io.acbench.compressor.idempotence.Outcome;
+import io.acbench.compressor.idempotence.OutcomeJournal;
 import io.acbench.compressor.pipeline.VariantBuilder;
 import io.acbench.compressor.recipe.CompressionSpec;
 import io.acbench.compressor.registry.InferenceRegistry;
@@ -20,15 +22,18 @@ import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Emitter;
 import org.jboss.logging.Logger;
@@ -38,13 +43,21 @@ import org.jboss.logging.Logger;
  * for the base model and every variant, produce or reuse the artifact, register it with the
  * inference backend, and emit {@code compression.progress} per layer, then {@code model.ready} or
  * {@code compression.failed}. Idempotent on (evaluationId, variantId): a redelivered request is
- * ignored for the variants already taken; a new evaluation with the same recipe reuses the cache.
+ * ignored for the variants this process already took; after a restart, a variant the {@link
+ * OutcomeJournal} records as finished is re-registered and its recorded event emitted again,
+ * without compressing. A new evaluation with the same recipe reuses the cache.
  */
 @ApplicationScoped
 public class CompressionService {
 
-  /** Variant parameter naming a calibration file (txt or jsonl) instead of the default corpus. */
+  /**
+   * Variant parameter naming the calibration source: {@code default}, {@code tasks}, {@code
+   * tasks:<id>,<id>} or a file (txt or jsonl), see {@link CalibrationChoice}.
+   */
   public static final String CALIBRATION_PARAMETER = "calibration";
+
+  /** Directory under the artifact directory holding the {@link OutcomeJournal}. */
+  public static final String JOURNAL_DIR = "idempotence";
 
   private static final Logger LOG = Logger.getLogger(CompressionService.class);
 
@@ -56,6 +69,7 @@ public class CompressionService {
   private final VariantBuilder builder;
   private final Counter built;
   private final Counter reused;
+  private final OutcomeJournal journal;
   private final Set<String> taken = ConcurrentHashMap.newKeySet();
   private final ExecutorService worker =
       Executors.newSingleThreadExecutor(
@@ -75,6 +89,7 @@ public class CompressionService {
     this.registry = registry;
     this.builder =
         new VariantBuilder(new ArtifactCache(config.artifactDir()), config.repositoryDir());
+    this.journal = OutcomeJournal.open(config.artifactDir().resolve(JOURNAL_DIR));
     this.built =
         Counter.builder("acbench.compressor.artifacts.built")
             .description("Variants compressed (cache misses)")
@@ -97,7 +112,9 @@ public class CompressionService {
             request.evaluationId(), v.variantId());
         continue;
       }
-      worker.submit(() -> process(request, v));
+      Optional<Outcome> finished = journal.find(request.evaluationId(), v.variantId());
+      worker.submit(
+          () -> finished.ifPresentOrElse(o -> replay(request, v, o), () -> process(request, v)));
     }
   }
 
@@ -110,15 +127,15 @@ public class CompressionService {
     String evaluationId = request.evaluationId();
     try {
       Map<String, String> params = new HashMap<>(v.parameters());
-      String calibrationFile = params.remove(CALIBRATION_PARAMETER);
+      String calibrationChoice = params.remove(CALIBRATION_PARAMETER);
       CompressionSpec spec = CompressionSpec.parse(v.method(), params);
+      Path modelDir = modelDir(request.baseModelUri());
       CalibrationSource calibration =
-          calibrationFile == null
-              ? DefaultCorpus.load()
-              : CalibrationFiles.read(Path.of(calibrationFile));
+          CalibrationChoice.resolve(
+              calibrationChoice, request.taskIds(), () -> taskPrompts(modelDir));
       VariantBuilder.Built b =
           builder.build(
-              modelDir(request.baseModelUri()),
+              modelDir,
               spec,
               calibration,
               (done, total, eta) ->
@@ -128,8 +145,7 @@ public class CompressionService {
                           evaluationId, v.variantId(), "layer", done, total, Math.round(eta))));
       (b.reused() ? reused : built).increment();
       registry.register(b.modelName(), b.repositoryEntry());
-      emit(
-          ready,
+      ModelReady event =
           ModelReady.of(
               evaluationId,
               v.variantId(),
@@ -137,7 +153,11 @@ public class CompressionService {
               b.modelName(),
               b.artifactDigest(),
               b.artifact().toUri().toString(),
-              request.taskIds()));
+              request.taskIds());
+      emit(ready, event);
+      remember(
+          Outcome.ready(
+              event, List.of(new Outcome.Registration(b.modelName(), b.repositoryEntry()))));
     } catch (IllegalArgumentException e) {
       fail(evaluationId, v, e.getMessage(), false);
     } catch (InferenceRegistry.RegistrationException e) {
@@ -151,13 +171,78 @@ public class CompressionService {
   private void fail(
       String evaluationId, EvaluationRequested.VariantSpec v, String reason, boolean retryable) {
     LOG.warnf("evaluation %s variant %s failed: %s", evaluationId, v.variantId(), reason);
-    emit(
-        failed,
+    CompressionFailed event =
         CompressionFailed.of(
             evaluationId,
             v.variantId(),
             "variant " + v.variantId() + " (" + v.method() + "): " + reason,
-            retryable));
+            retryable);
+    emit(failed, event);
+    if (!retryable) {
+      remember(Outcome.failed(event));
+    }
+  }
+
+  /**
+   * A variant finished before a restart: load its models on the backend again (a restarted backend
+   * forgets them) and emit the recorded event as it was. A ready variant whose artifact or
+   * repository entry is gone is built again instead.
+   */
+  private void replay(EvaluationRequested request, EvaluationRequested.VariantSpec v, Outcome o) {
+    String evaluationId = request.evaluationId();
+    AcbenchEvent event = o.event();
+    if (event instanceof ModelReady r && !stillThere(r.artifactUri(), o.registrations())) {
+      LOG.warnf(
+          "evaluation %s variant %s: recorded artifact %s or its entry is gone: building again",
+          evaluationId, v.variantId(), r.artifactUri());
+      process(request, v);
+      return;
+    }
+    try {
+      for (Outcome.Registration reg : o.registrations()) {
+        registry.register(reg.modelName(), reg.entry());
+      }
+    } catch (InferenceRegistry.RegistrationException e) {
+      fail(evaluationId, v, e.getMessage(), e.retryable());
+      return;
+    }
+    LOG.infof(
+        "evaluation %s variant %s finished before: %s emitted again",
+        evaluationId, v.variantId(), o.topic());
+    if (event instanceof ModelReady) {
+      emit(ready, event);
+      reused.increment();
+    } else {
+      emit(failed, event);
+    }
+  }
+
+  private static boolean stillThere(String artifactUri, List<Outcome.Registration> registrations) {
+    try {
+      Path artifact = Path.of(URI.create(artifactUri));
+      return Files.isRegularFile(artifact.resolve("config.json"))
+          && registrations.stream().allMatch(g -> Files.isDirectory(g.entry()));
+    } catch (IllegalArgumentException | java.nio.file.FileSystemNotFoundException e) {
+      return false;
+    }
+  }
+
+  private void remember(Outcome outcome) {
+    try {
+      journal.record(outcome);
+    } catch (RuntimeException e) {
+      LOG.errorf(
+          e,
+          "evaluation %s variant %s: outcome not journaled; a redelivery after a restart"
+              + " builds it again",
+          outcome.evaluationId(),
+          outcome.variantId());
+    }
+  }
+
+  private TaskPrompts taskPrompts(Path modelDir) {
+    return new TaskPrompts(
+        config.datasetDir(), config.worfbenchMode(), config.tevalTemplate(), modelDir);
   }
 
   private void emit(Emitter<String> emitter, AcbenchEvent event) {
@@ -179,5 +264,11 @@ public class CompressionService {
   @PreDestroy
   void stop() {
     worker.shutdownNow();
+    try {
+      worker.awaitTermination(10, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    journal.close();
   }
 }

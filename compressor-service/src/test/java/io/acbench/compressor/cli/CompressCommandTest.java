@@ -2,6 +2,11 @@ package io.acbench.compressor.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.acbench.compressor.cache.ArtifactCache;
+import io.acbench.compressor.cache.Digests;
+import io.acbench.compressor.recipe.CompressionSpec;
 import io.acbench.runtime.fixtures.FixtureModels;
 import io.acbench.runtime.model.Transformer;
 import java.io.ByteArrayOutputStream;
@@ -9,6 +14,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -71,6 +77,85 @@ class CompressCommandTest {
     try (Transformer t = Transformer.load(out)) {
       assertThat(t.forward(new int[] {3, 4, 5})).hasSize(3 * t.config().vocabSize());
     }
+  }
+
+  @Test
+  void calibratesOnTaskPromptsAndGetsAnotherCacheKeyThanTheDefaultCorpus() throws Exception {
+    Path model = tmp.resolve("m");
+    FixtureModels.write("qwen2", "tiny", 4, model);
+    String[] recipe = {"--method", "rtn", "--nsamples", "3", "--seqlen", "16", "--seed", "0"};
+    Path fromTasks = tmp.resolve("tasks-out");
+    int code =
+        run(
+            concat(
+                recipe,
+                "--model",
+                model.toString(),
+                "--calibration",
+                "tasks:teval/plan_str",
+                "--out",
+                fromTasks.toString()));
+    assertThat(code).as(stderr()).isZero();
+    Path fromCorpus = tmp.resolve("default-out");
+    code = run(concat(recipe, "--model", model.toString(), "--out", fromCorpus.toString()));
+    assertThat(code).as(stderr()).isZero();
+
+    JsonNode tasks = calibrationRecord(fromTasks);
+    JsonNode corpus = calibrationRecord(fromCorpus);
+    assertThat(tasks.get("source").asText())
+        .startsWith("prompts of tasks teval/plan_str (")
+        .contains("WorfBench parity, T-Eval qwen");
+    assertThat(corpus.get("source").asText()).isEqualTo("default corpus");
+    assertThat(stderr()).contains("from prompts of tasks teval/plan_str");
+    String base = Digests.model(model);
+    String canonical =
+        CompressionSpec.parse("rtn", Map.of("nsamples", "3", "seqlen", "16", "seed", "0"))
+            .canonical();
+    String tasksKey = ArtifactCache.variantId(base, canonical, tasks.get("digest").asText());
+    String corpusKey = ArtifactCache.variantId(base, canonical, corpus.get("digest").asText());
+    assertThat(tasksKey).isNotEqualTo(corpusKey);
+  }
+
+  @Test
+  void taskCalibrationErrorsNameTheTask() throws Exception {
+    Path model = tmp.resolve("m");
+    FixtureModels.write("qwen2", "tiny", 4, model);
+    assertThat(
+            run(
+                "--model",
+                model.toString(),
+                "--method",
+                "rtn",
+                "--calibration",
+                "tasks:teval/plan_str,teval/nope",
+                "--out",
+                tmp.resolve("o").toString()))
+        .isEqualTo(2);
+    assertThat(stderr()).contains("calibration task 'teval/nope': unknown T-Eval task");
+    assertThat(
+            run(
+                "--model",
+                model.toString(),
+                "--method",
+                "rtn",
+                "--calibration",
+                "tasks",
+                "--out",
+                tmp.resolve("o").toString()))
+        .isEqualTo(2);
+    assertThat(stderr()).contains("name them: tasks:<id>,<id>");
+  }
+
+  private static JsonNode calibrationRecord(Path out) throws Exception {
+    return new ObjectMapper()
+        .readTree(out.resolve("compression-report.json").toFile())
+        .get("calibration");
+  }
+
+  private static String[] concat(String[] head, String... tail) {
+    String[] all = java.util.Arrays.copyOf(head, head.length + tail.length);
+    System.arraycopy(tail, 0, all, head.length, tail.length);
+    return all;
   }
 
   @Test

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.acbench.contracts.Topics;
+import io.acbench.contracts.events.CompressionFailed;
 import io.acbench.contracts.events.CompressionProgress;
 import io.acbench.contracts.events.EvaluationRequested;
 import io.acbench.contracts.events.EvaluationRequested.VariantSpec;
@@ -128,6 +129,44 @@ class CompressionFlowTest {
     assertThat(readyOf(first)).hasSize(7);
   }
 
+  @Test
+  void variantsCalibrateOnTheEvaluationsTaskPromptsOrOnNamedTasks() throws Exception {
+    Path model = tmp.resolve("tiny-qwen2-tasks");
+    FixtureModels.write("qwen2", "tiny", 12, model);
+    List<VariantSpec> variants =
+        List.of(
+            variant("rtn-tasks", "rtn", Map.of("calibration", "tasks")),
+            variant("rtn-os", "rtn", Map.of("calibration", "tasks:worfbench/os")),
+            variant("rtn-default", "rtn", Map.of("calibration", "default")),
+            variant("rtn-unknown", "rtn", Map.of("calibration", "tasks:teval/nope")));
+    String ev = "ev-" + UUID.randomUUID();
+    send(ev, model, variants, List.of("teval/plan_str"));
+    await().atMost(Duration.ofMinutes(3)).until(() -> readyOf(ev).size() == 4);
+    await().atMost(Duration.ofSeconds(30)).until(() -> failuresOf(ev).size() == 1);
+
+    CompressionFailed failure = EventJson.read(failuresOf(ev).getFirst(), CompressionFailed.class);
+    assertThat(failure.variantId()).isEqualTo("rtn-unknown");
+    assertThat(failure.reason()).contains("calibration task 'teval/nope': unknown T-Eval task");
+    assertThat(failure.retryable()).isFalse();
+
+    Map<String, ModelReady> ready = byVariant(readyOf(ev));
+    assertThat(calibrationSource(ready.get("rtn-tasks")))
+        .startsWith("prompts of tasks teval/plan_str (32 prompts");
+    assertThat(calibrationSource(ready.get("rtn-os")))
+        .startsWith("prompts of tasks worfbench/os (36 prompts");
+    assertThat(calibrationSource(ready.get("rtn-default"))).isEqualTo("default corpus");
+    List<String> artifacts =
+        List.of("rtn-tasks", "rtn-os", "rtn-default").stream()
+            .map(id -> ready.get(id).artifactUri())
+            .toList();
+    assertThat(artifacts).doesNotHaveDuplicates();
+  }
+
+  private static String calibrationSource(ModelReady r) throws Exception {
+    Path report = Path.of(java.net.URI.create(r.artifactUri())).resolve("compression-report.json");
+    return new ObjectMapper().readTree(report.toFile()).at("/calibration/source").asText();
+  }
+
   private static VariantSpec variant(String id, String method, Map<String, String> params) {
     Map<String, String> all = new HashMap<>(SMALL);
     all.putAll(params);
@@ -135,9 +174,13 @@ class CompressionFlowTest {
   }
 
   private void send(String evaluationId, Path model, List<VariantSpec> variants) {
+    send(evaluationId, model, variants, List.of("teval/plan"));
+  }
+
+  private void send(
+      String evaluationId, Path model, List<VariantSpec> variants, List<String> taskIds) {
     EvaluationRequested request =
-        EvaluationRequested.of(
-            evaluationId, model.toString(), "tiny", variants, List.of("teval/plan"), Map.of());
+        EvaluationRequested.of(evaluationId, model.toString(), "tiny", variants, taskIds, Map.of());
     KafkaTopicRecorder.send(
         bootstrap,
         Topics.EVALUATION_REQUESTED,

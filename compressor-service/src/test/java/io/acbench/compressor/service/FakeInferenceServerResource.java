@@ -30,12 +30,27 @@ public class FakeInferenceServerResource implements QuarkusTestResourceLifecycle
   static final String PORT_PROPERTY = "acbench.test.fake-inference.port";
   static final String REPOSITORY_PROPERTY = "acbench.test.fake-inference.repository";
 
+  private final Path fixedRoot;
   private Server server;
+
+  /** A server over a fresh temporary directory (the Quarkus test resource). */
+  public FakeInferenceServerResource() {
+    this(null);
+  }
+
+  /**
+   * A server over {@code root} ({@code model-repository}, {@code artifacts} below it), so that a
+   * second server, like a restarted backend, reads the same repository but has loaded nothing.
+   */
+  FakeInferenceServerResource(Path root) {
+    this.fixedRoot = root;
+  }
 
   @Override
   public Map<String, String> start() {
     try {
-      Path root = Files.createTempDirectory("acbench-compressor-test-");
+      Path root =
+          fixedRoot != null ? fixedRoot : Files.createTempDirectory("acbench-compressor-test-");
       Path repository = root.resolve("model-repository");
       Set<String> loaded = ConcurrentHashMap.newKeySet();
       server =

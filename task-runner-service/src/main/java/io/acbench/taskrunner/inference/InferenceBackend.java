@@ -1,6 +1,6 @@
 package io.acbench.taskrunner.inference;
 
-import io.acbench.taskrunner.task.SamplingParams;
+import io.acbench.tasksuite.task.SamplingParams;
 
 /** Generates text with a served model; implementations are safe for concurrent calls. */
 public interface InferenceBackend {

@@ -5,7 +5,7 @@ import io.acbench.inference.client.GenerationResult;
 import io.acbench.inference.client.SamplingParameters;
 import io.acbench.inference.client.TritonClient;
 import io.acbench.inference.client.TritonException;
-import io.acbench.taskrunner.task.SamplingParams;
+import io.acbench.tasksuite.task.SamplingParams;
 import java.util.concurrent.CompletionException;
 
 /**

@@ -1,7 +1,8 @@
 package io.acbench.taskrunner.state;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.acbench.taskrunner.dataset.Json;
+import io.acbench.tasksuite.Digests;
+import io.acbench.tasksuite.dataset.Json;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;

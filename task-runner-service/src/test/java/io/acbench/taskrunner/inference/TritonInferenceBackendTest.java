@@ -13,7 +13,7 @@ import io.acbench.contracts.grpc.inference.ModelInferResponse;
 import io.acbench.contracts.grpc.inference.ModelStreamInferResponse;
 import io.acbench.inference.client.TritonClient;
 import io.acbench.inference.client.TritonClientConfig;
-import io.acbench.taskrunner.task.TaskCatalog;
+import io.acbench.tasksuite.task.TaskCatalog;
 import io.grpc.Server;
 import io.grpc.netty.NettyServerBuilder;
 import io.grpc.stub.StreamObserver;

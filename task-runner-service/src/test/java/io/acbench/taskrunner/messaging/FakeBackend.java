@@ -2,7 +2,7 @@ package io.acbench.taskrunner.messaging;
 
 import io.acbench.taskrunner.inference.Generation;
 import io.acbench.taskrunner.inference.InferenceBackend;
-import io.acbench.taskrunner.task.SamplingParams;
+import io.acbench.tasksuite.task.SamplingParams;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Alternative;

@@ -10,10 +10,10 @@ import io.acbench.taskrunner.inference.Generation;
 import io.acbench.taskrunner.inference.InferenceBackend;
 import io.acbench.taskrunner.state.OutputCache;
 import io.acbench.taskrunner.state.RunJournal;
-import io.acbench.taskrunner.task.PreparedSample;
-import io.acbench.taskrunner.task.TaskCatalog;
-import io.acbench.taskrunner.task.TaskSpec;
-import io.acbench.taskrunner.task.WorfbenchOutputParser;
+import io.acbench.tasksuite.task.PreparedSample;
+import io.acbench.tasksuite.task.TaskCatalog;
+import io.acbench.tasksuite.task.TaskSpec;
+import io.acbench.tasksuite.task.WorfbenchOutputParser;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -50,7 +50,7 @@ class TaskExecutionResumeTest {
 
     @Override
     public Generation generate(
-        String model, String prompt, io.acbench.taskrunner.task.SamplingParams s) {
+        String model, String prompt, io.acbench.tasksuite.task.SamplingParams s) {
       int n = calls.incrementAndGet();
       return new Generation("Node:\n1: " + prompt + " call " + n + "\nEdge: (START,1)", 3, 5, n);
     }
