@@ -4,6 +4,7 @@ import io.acbench.compressor.cache.ArtifactCache;
 import io.acbench.compressor.calibration.CalibrationFiles;
 import io.acbench.compressor.calibration.CalibrationSource;
 import io.acbench.compressor.calibration.DefaultCorpus;
+import io.acbench.compressor.checkpoint.ModelRepositoryEntry;
 import io.acbench.compressor.config.CompressorConfig;
 import io.acbench.compressor.pipeline.VariantBuilder;
 import io.acbench.compressor.recipe.CompressionSpec;
@@ -128,6 +129,7 @@ public class CompressionService {
                           evaluationId, v.variantId(), "layer", done, total, Math.round(eta))));
       (b.reused() ? reused : built).increment();
       registry.register(b.modelName(), b.repositoryEntry());
+      String probeModel = probeModel(request, b, spec);
       emit(
           ready,
           ModelReady.of(
@@ -137,7 +139,9 @@ public class CompressionService {
               b.modelName(),
               b.artifactDigest(),
               b.artifact().toUri().toString(),
-              request.taskIds()));
+              request.taskIds(),
+              request.probeSetId(),
+              probeModel));
     } catch (IllegalArgumentException e) {
       fail(evaluationId, v, e.getMessage(), false);
     } catch (InferenceRegistry.RegistrationException e) {
@@ -145,6 +149,27 @@ public class CompressionService {
     } catch (Exception | OutOfMemoryError e) {
       LOG.errorf(e, "variant %s of %s failed", v.variantId(), evaluationId);
       fail(evaluationId, v, "compression failed: " + e, true);
+    }
+  }
+
+  /**
+   * Writes and loads the variant's probe model when the request asks for probing; returns its name,
+   * or null when none was asked for or it could not be loaded (the runner then reports the probe as
+   * failed; the variant's tasks still run).
+   */
+  private String probeModel(
+      EvaluationRequested request, VariantBuilder.Built b, CompressionSpec spec) {
+    if (request.probeSetId() == null) {
+      return null;
+    }
+    String name = ModelRepositoryEntry.probeName(b.modelName());
+    try {
+      registry.register(name, builder.writeProbeEntry(b, spec));
+      return name;
+    } catch (java.io.IOException | InferenceRegistry.RegistrationException e) {
+      LOG.warnf(
+          "probe model %s of %s not loaded: %s", name, request.evaluationId(), e.getMessage());
+      return null;
     }
   }
 

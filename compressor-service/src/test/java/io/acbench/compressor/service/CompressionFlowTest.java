@@ -74,7 +74,7 @@ class CompressionFlowTest {
             variant("sparsegpt-24", "sparsegpt", Map.of("nm", "2:4")),
             variant("magnitude-50", "magnitude", Map.of()));
     String first = "ev-" + UUID.randomUUID();
-    send(first, model, variants);
+    send(first, model, variants, "builtin-v1");
     await().atMost(Duration.ofMinutes(4)).until(() -> readyOf(first).size() == 7);
     assertThat(failuresOf(first)).isEmpty();
 
@@ -85,6 +85,8 @@ class CompressionFlowTest {
     assertThat(ready.get("base").artifactUri()).isEqualTo(model.toUri().toString());
     for (ModelReady r : ready.values()) {
       assertThat(r.taskIds()).containsExactly("teval/plan");
+      assertThat(r.probeSetId()).isEqualTo("builtin-v1");
+      assertThat(r.probeModelName()).isEqualTo(r.modelName() + "-probe");
       Path dir = Path.of(java.net.URI.create(r.artifactUri()));
       assertThat(dir.resolve("config.json")).exists();
       assertThat(r.artifactDigest()).hasSize(64);
@@ -103,7 +105,8 @@ class CompressionFlowTest {
                     .resolve("config.json")))
         .contains("\"awq\"");
     assertThat(loadedModels())
-        .containsAll(ready.values().stream().map(ModelReady::modelName).toList());
+        .containsAll(ready.values().stream().map(ModelReady::modelName).toList())
+        .containsAll(ready.values().stream().map(ModelReady::probeModelName).toList());
 
     double builtBefore = builtCounter();
     Map<String, String> createdAt = new HashMap<>();
@@ -112,14 +115,16 @@ class CompressionFlowTest {
         createdAt.put(r.variantId(), reportCreatedAt(r));
       }
     }
-    send(first, model, variants); // redelivery of the same evaluation: ignored
+    send(first, model, variants, "builtin-v1"); // redelivery of the same evaluation: ignored
     String second = "ev-" + UUID.randomUUID();
-    send(second, model, variants);
+    send(second, model, variants, null); // no probing asked for: no probe model named
     await().atMost(Duration.ofMinutes(2)).until(() -> readyOf(second).size() == 7);
     Map<String, ModelReady> again = byVariant(readyOf(second));
     for (String id : ready.keySet()) {
       assertThat(again.get(id).artifactUri()).isEqualTo(ready.get(id).artifactUri());
       assertThat(again.get(id).modelName()).isEqualTo(ready.get(id).modelName());
+      assertThat(again.get(id).probeSetId()).isNull();
+      assertThat(again.get(id).probeModelName()).isNull();
       if (!id.equals("base")) {
         assertThat(reportCreatedAt(again.get(id))).isEqualTo(createdAt.get(id));
       }
@@ -134,10 +139,17 @@ class CompressionFlowTest {
     return new VariantSpec(id, method, all);
   }
 
-  private void send(String evaluationId, Path model, List<VariantSpec> variants) {
+  private void send(
+      String evaluationId, Path model, List<VariantSpec> variants, String probeSetId) {
     EvaluationRequested request =
         EvaluationRequested.of(
-            evaluationId, model.toString(), "tiny", variants, List.of("teval/plan"), Map.of());
+            evaluationId,
+            model.toString(),
+            "tiny",
+            variants,
+            List.of("teval/plan"),
+            Map.of(),
+            probeSetId);
     KafkaTopicRecorder.send(
         bootstrap,
         Topics.EVALUATION_REQUESTED,
