@@ -30,7 +30,8 @@ import org.jboss.logging.Logger;
  * right after the base's probe, by this runner or by a restarted one; if the base's probe fails,
  * the deferred variants are reported failed. A result already on disk is reported again (same file,
  * same digest, same event id) without probing. Probe failures (no probe model, backend error,
- * tokenizer missing) become {@link ProbeCompleted#failed}; only an unacknowledged event throws.
+ * tokenizer missing) become {@link ProbeCompleted#failed}; an unacknowledged event throws {@link
+ * ProbeReportException}.
  */
 public final class ProbeRunner {
 
@@ -217,7 +218,7 @@ public final class ProbeRunner {
     try {
       sink.send(event).toCompletableFuture().get(ackTimeout.toMillis(), TimeUnit.MILLISECONDS);
     } catch (ExecutionException | TimeoutException e) {
-      throw new IllegalStateException(
+      throw new ProbeReportException(
           "probe.completed of " + event.variantId() + " was not acknowledged", e);
     }
   }

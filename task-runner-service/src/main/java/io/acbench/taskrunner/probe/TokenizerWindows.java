@@ -7,6 +7,8 @@ import io.acbench.runtime.tokenizer.Tokenizer;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Path;
+import java.util.List;
+import org.jboss.logging.Logger;
 
 /**
  * Windows of the probe set's corpus tokenised with the variant's own tokenizer ({@code
@@ -14,6 +16,8 @@ import java.nio.file.Path;
  * size is the checkpoint's {@code config.json} {@code vocab_size}.
  */
 public final class TokenizerWindows implements WindowSource {
+
+  private static final Logger LOG = Logger.getLogger(TokenizerWindows.class);
 
   private final int windowTokens;
   private final int windows;
@@ -33,7 +37,13 @@ public final class TokenizerWindows implements WindowSource {
     } catch (RuntimeException e) {
       throw new ProbeException("tokenizer of " + dir + " unusable: " + e.getMessage(), e);
     }
-    return new ProbeInput(ProbeSet.windows(tokens, windowTokens, windows), vocabSize(dir));
+    List<int[]> cut = ProbeSet.windows(tokens, windowTokens, windows);
+    if (cut.size() < windows) {
+      LOG.warnf(
+          "probe set %s gives %d windows of %d tokens with this tokenizer, fewer than %d",
+          ready.probeSetId(), cut.size(), windowTokens, windows);
+    }
+    return new ProbeInput(cut, vocabSize(dir));
   }
 
   private static int vocabSize(Path dir) {

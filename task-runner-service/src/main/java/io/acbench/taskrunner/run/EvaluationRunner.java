@@ -7,6 +7,7 @@ import io.acbench.taskrunner.config.TaskRunnerConfig;
 import io.acbench.taskrunner.dataset.DatasetCatalog;
 import io.acbench.taskrunner.inference.InferenceBackend;
 import io.acbench.taskrunner.probe.ProbeBackend;
+import io.acbench.taskrunner.probe.ProbeReportException;
 import io.acbench.taskrunner.probe.ProbeRunner;
 import io.acbench.taskrunner.probe.ProbeStore;
 import io.acbench.taskrunner.probe.TokenizerWindows;
@@ -78,6 +79,8 @@ public class EvaluationRunner {
   public void run(ModelReady ready) throws InterruptedException {
     try {
       probes.run(ready);
+    } catch (ProbeReportException e) {
+      throw e; // the broker is not acknowledging: the tasks could not be reported either
     } catch (IOException | RuntimeException e) {
       // a probe must never cost the tasks: its failure is logged and the tasks run
       LOG.errorf(e, "%s/%s: probe not reported", ready.evaluationId(), ready.variantId());

@@ -197,6 +197,30 @@ class ProbeRunnerTest {
   }
 
   @Test
+  void anUnacknowledgedReportThrowsAndTheRetryReportsTheStoredFile() throws Exception {
+    EventSink refusing =
+        event -> CompletableFuture.failedFuture(new IllegalStateException("broker down"));
+    ProbeRunner broken =
+        new ProbeRunner(
+            new ProbeStore(dir),
+            ready -> new WindowSource.ProbeInput(WINDOWS, VOCAB),
+            backend,
+            refusing,
+            K,
+            Duration.ofSeconds(5));
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> broken.run(ready("ev7", "base", "base-probe")))
+        .isInstanceOf(ProbeReportException.class)
+        .hasMessageContaining("probe.completed of base was not acknowledged");
+
+    Sink sink = new Sink(); // the model.ready comes again (not committed)
+    runner(sink).run(ready("ev7", "base", "base-probe"));
+    assertThat(backend.calls.get()).isEqualTo(1);
+    assertThat(sink.events).hasSize(1);
+    assertThat(read(sink.events.get(0)).sequences()).hasSize(WINDOWS.size());
+  }
+
+  @Test
   void aReadyWithoutProbeSetIsNotProbed() throws Exception {
     Sink sink = new Sink();
     runner(sink).run(ModelReady.of("ev6", "base", "none", "m", "sha", "/m", List.of()));
