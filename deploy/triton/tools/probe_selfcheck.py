@@ -131,6 +131,23 @@ def main(checkpoint):
         assert (out["topk_ids"][b, n:] == -1).all() and (out["gram"][b, n:] == 0).all()
     bad = model.execute([_Request({"top_k": np.array([1], dtype=np.int32)})])[0]
     assert bad.error is not None and bad.error.code == "INVALID_ARG", bad.error
+    # reference_ids: this model's logits at another model's ids (here its own top-k, shifted)
+    ref = np.zeros((2, 5, 3), dtype=np.int64)
+    for b, seq in enumerate(seqs):
+        ref[b, :len(seq)] = (out["topk_ids"][b, :len(seq), :3] + 1) % 8
+    with_ref = model.execute([_Request({"input_ids": ids,
+                                        "input_lengths": np.array([5, 3], dtype=np.int64),
+                                        "reference_ids": ref})])[0]
+    assert with_ref.error is None, with_ref.error.message
+    assert with_ref.outputs["reference_logits"].shape == (2, 5, 3)
+    for b, seq in enumerate(seqs):
+        n = len(seq)
+        x = _reference(checkpoint, seq)
+        assert np.allclose(with_ref.outputs["reference_logits"][b, :n],
+                           np.take_along_axis(x, ref[b, :n], 1), atol=1e-4), b
+    too_wide = np.zeros((2, 5, 65), dtype=np.int64)
+    bad_ref = model.execute([_Request({"input_ids": ids, "reference_ids": too_wide})])[0]
+    assert bad_ref.error is not None and bad_ref.error.code == "INVALID_ARG", bad_ref.error
     only = model.execute([_Request({"input_ids": ids[:1, :5]}, requested=["gram"])])[0]
     assert set(only.outputs) == {"gram"}, only.outputs.keys()
     print("probe model self-check passed")

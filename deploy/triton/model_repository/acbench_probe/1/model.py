@@ -10,6 +10,8 @@ the server (benchmark-spec.md section 4; notes/server-contract.md section 2 of t
   gram         FP64  [B, T, T]  G = (1/N) R R^T, r_i = (x_i - mu) / ||x_i - mu||_2, mu the mean
                                 logit row of the sequence; a zero row stays zero
   hidden_states FP32 [B, T, H]  final hidden states (after the final norm); on request
+  reference_logits FP32 [B, T, k']  this model's logits at the input reference_ids [B, T', k']
+                                (T' >= T, ids at padded positions ignored); only with that input
 
 T is the longest sequence; rows past a sequence's length are padding (0, top-k ids -1).
 """
@@ -23,7 +25,8 @@ import triton_python_backend_utils as pb_utils
 from transformers import AutoModelForCausalLM, AutoTokenizer
 
 MAX_TOP_K = 64
-ALL_OUTPUTS = ("num_tokens", "logsumexp", "topk_ids", "topk_logits", "gram", "hidden_states")
+ALL_OUTPUTS = ("num_tokens", "logsumexp", "topk_ids", "topk_logits", "gram", "hidden_states",
+               "reference_logits")
 
 
 class ProbeError(Exception):
@@ -120,7 +123,26 @@ class TritonPythonModel:
                 raise ProbeError("sequence %d holds a token id outside [0, %d)" % (b, self.vocab_size))
         return sequences
 
-    def _options(self, request):
+    def _reference_ids(self, request, sequences):
+        """The optional reference_ids [B, T', k'] (INT64 or INT32), checked like the CPU server."""
+        ref = _input(request, "reference_ids")
+        if ref is None:
+            return None
+        longest = max(len(s) for s in sequences)
+        if (ref.ndim != 3 or ref.shape[0] != len(sequences) or ref.shape[1] < longest
+                or ref.shape[2] < 1 or ref.shape[2] > MAX_TOP_K):
+            raise ProbeError(
+                "unexpected shape for input 'reference_ids': expected [%d, T >= %d, k in [1, %d]],"
+                " got %s" % (len(sequences), longest, MAX_TOP_K, list(ref.shape)))
+        ref = ref.astype(np.int64)
+        for b, seq in enumerate(sequences):
+            valid = ref[b, :len(seq)]
+            if valid.min() < 0 or valid.max() >= self.vocab_size:
+                raise ProbeError("input 'reference_ids' has an id outside [0, %d) in sequence %d"
+                                 % (self.vocab_size, b))
+        return ref
+
+    def _options(self, request, reference):
         top_k = _input(request, "top_k")
         k = 0 if top_k is None else int(top_k.reshape(-1)[0])
         if k < 0 or k > MAX_TOP_K:
@@ -132,11 +154,15 @@ class TritonPythonModel:
             wanted |= {"topk_ids", "topk_logits"}
         if hidden:
             wanted.add("hidden_states")
+        if reference is not None:
+            wanted.add("reference_logits")
         requested = set(request.requested_output_names()) if hasattr(
             request, "requested_output_names") else set()
         if requested:
             if "hidden_states" in requested and not hidden:
                 raise ProbeError("output 'hidden_states' needs input return_hidden_states = true")
+            if "reference_logits" in requested and reference is None:
+                raise ProbeError("output 'reference_logits' needs input 'reference_ids'")
             unknown = requested - set(ALL_OUTPUTS)
             if unknown:
                 raise ProbeError("unknown probe outputs %s" % sorted(unknown))
@@ -145,7 +171,8 @@ class TritonPythonModel:
 
     def _probe(self, request):
         sequences = self._sequences(request)
-        k, hidden, wanted = self._options(request)
+        reference = self._reference_ids(request, sequences)
+        k, hidden, wanted = self._options(request, reference)
         batch, longest = len(sequences), max(len(s) for s in sequences)
         num_tokens = np.array([len(s) for s in sequences], dtype=np.int64)
         lse = np.zeros((batch, longest), dtype=np.float32)
@@ -153,6 +180,9 @@ class TritonPythonModel:
         topk_logits = np.zeros((batch, longest, k), dtype=np.float32)
         gram = np.zeros((batch, longest, longest), dtype=np.float64)
         states = None
+        ref_logits = None
+        if reference is not None:
+            ref_logits = np.zeros((batch, longest, reference.shape[2]), dtype=np.float32)
         with torch.inference_mode():
             for b, seq in enumerate(sequences):
                 n = len(seq)
@@ -164,6 +194,9 @@ class TritonPythonModel:
                     values, indices = torch.topk(logits, k, dim=-1, largest=True, sorted=True)
                     topk_ids[b, :n] = indices.cpu().numpy()
                     topk_logits[b, :n] = values.cpu().numpy()
+                if ref_logits is not None:
+                    ids_at = torch.tensor(reference[b, :n], dtype=torch.long, device=self.device)
+                    ref_logits[b, :n] = torch.gather(logits, 1, ids_at).cpu().numpy()
                 if "gram" in wanted:
                     gram[b, :n, :n] = centred_normalised_gram(logits).cpu().numpy()
                 if hidden:
@@ -172,7 +205,8 @@ class TritonPythonModel:
                         states = np.zeros((batch, longest, last.shape[1]), dtype=np.float32)
                     states[b, :n] = last
         arrays = {"num_tokens": num_tokens, "logsumexp": lse, "topk_ids": topk_ids,
-                  "topk_logits": topk_logits, "gram": gram, "hidden_states": states}
+                  "topk_logits": topk_logits, "gram": gram, "hidden_states": states,
+                  "reference_logits": ref_logits}
         tensors = [pb_utils.Tensor(name, arrays[name]) for name in ALL_OUTPUTS if name in wanted]
         return pb_utils.InferenceResponse(output_tensors=tensors)
 

@@ -43,6 +43,18 @@ public final class VariantBuilder {
     this.modelRepository = modelRepository;
   }
 
+  /**
+   * Writes the probe model entry {@code <modelName>-probe} beside the variant's generation entry,
+   * over the same checkpoint, and returns its directory.
+   */
+  public Path writeProbeEntry(Built built, CompressionSpec spec) throws IOException {
+    return ModelRepositoryEntry.writeProbe(
+        modelRepository,
+        ModelRepositoryEntry.probeName(built.modelName()),
+        built.artifact(),
+        spec.method() != Method.NONE && CompressionPipeline.quantized(spec));
+  }
+
   public Built build(
       Path modelDir, CompressionSpec spec, CalibrationSource calibration, ProgressListener progress)
       throws IOException {

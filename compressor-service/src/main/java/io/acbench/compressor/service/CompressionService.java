@@ -4,6 +4,7 @@ import io.acbench.compressor.cache.ArtifactCache;
 import io.acbench.compressor.calibration.CalibrationChoice;
 import io.acbench.compressor.calibration.CalibrationSource;
 import io.acbench.compressor.calibration.TaskPrompts;
+import io.acbench.compressor.checkpoint.ModelRepositoryEntry;
 import io.acbench.compressor.config.CompressorConfig;
 import io.acbench.compressor.idempotence.Outcome;
 import io.acbench.compressor.idempotence.OutcomeJournal;
@@ -145,6 +146,12 @@ public class CompressionService {
                           evaluationId, v.variantId(), "layer", done, total, Math.round(eta))));
       (b.reused() ? reused : built).increment();
       registry.register(b.modelName(), b.repositoryEntry());
+      List<Outcome.Registration> registrations = new ArrayList<>();
+      registrations.add(new Outcome.Registration(b.modelName(), b.repositoryEntry()));
+      Outcome.Registration probe = probeModel(request, b, spec);
+      if (probe != null) {
+        registrations.add(probe);
+      }
       ModelReady event =
           ModelReady.of(
               evaluationId,
@@ -153,11 +160,11 @@ public class CompressionService {
               b.modelName(),
               b.artifactDigest(),
               b.artifact().toUri().toString(),
-              request.taskIds());
+              request.taskIds(),
+              request.probeSetId(),
+              probe == null ? null : probe.modelName());
       emit(ready, event);
-      remember(
-          Outcome.ready(
-              event, List.of(new Outcome.Registration(b.modelName(), b.repositoryEntry()))));
+      remember(Outcome.ready(event, List.copyOf(registrations)));
     } catch (IllegalArgumentException e) {
       fail(evaluationId, v, e.getMessage(), false);
     } catch (InferenceRegistry.RegistrationException e) {
@@ -165,6 +172,29 @@ public class CompressionService {
     } catch (Exception | OutOfMemoryError e) {
       LOG.errorf(e, "variant %s of %s failed", v.variantId(), evaluationId);
       fail(evaluationId, v, "compression failed: " + e, true);
+    }
+  }
+
+  /**
+   * Writes and loads the variant's probe model when the request asks for probing; returns its
+   * registration (replayed after a restart like the generation model's), or null when none was
+   * asked for or it could not be loaded (the runner then reports the probe as failed; the variant's
+   * tasks still run).
+   */
+  private Outcome.Registration probeModel(
+      EvaluationRequested request, VariantBuilder.Built b, CompressionSpec spec) {
+    if (request.probeSetId() == null) {
+      return null;
+    }
+    String name = ModelRepositoryEntry.probeName(b.modelName());
+    try {
+      java.nio.file.Path entry = builder.writeProbeEntry(b, spec);
+      registry.register(name, entry);
+      return new Outcome.Registration(name, entry);
+    } catch (java.io.IOException | InferenceRegistry.RegistrationException e) {
+      LOG.warnf(
+          "probe model %s of %s not loaded: %s", name, request.evaluationId(), e.getMessage());
+      return null;
     }
   }
 

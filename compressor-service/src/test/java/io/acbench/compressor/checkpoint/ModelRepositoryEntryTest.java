@@ -38,6 +38,31 @@ class ModelRepositoryEntryTest {
   }
 
   @Test
+  void probeEntryIsTheShippedProbeModelNamedAfterTheVariantOverTheSameCheckpoint()
+      throws Exception {
+    Path checkpoint = tmp.resolve("ckpt");
+    Path deploy = Path.of("../deploy/triton/model_repository/acbench_probe");
+    String name = ModelRepositoryEntry.probeName("rtn-0123abcd");
+    Path entry = ModelRepositoryEntry.writeProbe(tmp.resolve("repo"), name, checkpoint, false);
+
+    assertThat(entry).isEqualTo(tmp.resolve("repo").resolve("rtn-0123abcd-probe"));
+    ModelConfig.Builder config = ModelConfig.newBuilder();
+    TextFormat.getParser().merge(Files.readString(entry.resolve("config.pbtxt")), config);
+    ModelConfig.Builder shipped = ModelConfig.newBuilder();
+    TextFormat.getParser().merge(Files.readString(deploy.resolve("config.pbtxt")), shipped);
+    assertThat(config.getName()).isEqualTo("rtn-0123abcd-probe");
+    assertThat(config.getBackend()).isEqualTo("python");
+    assertThat(config.getParametersMap().get("acbench_kind").getStringValue()).isEqualTo("probe");
+    assertThat(config.clearName().build()).isEqualTo(shipped.build());
+    assertThat(config.getInputList()).extracting(i -> i.getName()).contains("reference_ids");
+    assertThat(Files.readAllBytes(entry.resolve("1/model.py")))
+        .isEqualTo(Files.readAllBytes(deploy.resolve("1/model.py")));
+    JsonNode model = new ObjectMapper().readTree(entry.resolve("1/model.json").toFile());
+    assertThat(model.get("model").asText()).isEqualTo(checkpoint.toAbsolutePath().toString());
+    assertThat(model.get("dtype").asText()).isEqualTo("auto");
+  }
+
+  @Test
   void namesThatAreNotDirectoryNamesAreRejected() {
     assertThatThrownBy(() -> ModelRepositoryEntry.write(tmp, "../evil", tmp, false))
         .hasMessageContaining("model name '../evil'");

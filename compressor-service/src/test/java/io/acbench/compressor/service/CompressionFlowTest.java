@@ -75,7 +75,7 @@ class CompressionFlowTest {
             variant("sparsegpt-24", "sparsegpt", Map.of("nm", "2:4")),
             variant("magnitude-50", "magnitude", Map.of()));
     String first = "ev-" + UUID.randomUUID();
-    send(first, model, variants);
+    send(first, model, variants, "builtin-v1");
     await().atMost(Duration.ofMinutes(4)).until(() -> readyOf(first).size() == 7);
     assertThat(failuresOf(first)).isEmpty();
 
@@ -86,6 +86,8 @@ class CompressionFlowTest {
     assertThat(ready.get("base").artifactUri()).isEqualTo(model.toUri().toString());
     for (ModelReady r : ready.values()) {
       assertThat(r.taskIds()).containsExactly("teval/plan");
+      assertThat(r.probeSetId()).isEqualTo("builtin-v1");
+      assertThat(r.probeModelName()).isEqualTo(r.modelName() + "-probe");
       Path dir = Path.of(java.net.URI.create(r.artifactUri()));
       assertThat(dir.resolve("config.json")).exists();
       assertThat(r.artifactDigest()).hasSize(64);
@@ -104,7 +106,8 @@ class CompressionFlowTest {
                     .resolve("config.json")))
         .contains("\"awq\"");
     assertThat(loadedModels())
-        .containsAll(ready.values().stream().map(ModelReady::modelName).toList());
+        .containsAll(ready.values().stream().map(ModelReady::modelName).toList())
+        .containsAll(ready.values().stream().map(ModelReady::probeModelName).toList());
 
     double builtBefore = builtCounter();
     Map<String, String> createdAt = new HashMap<>();
@@ -113,14 +116,16 @@ class CompressionFlowTest {
         createdAt.put(r.variantId(), reportCreatedAt(r));
       }
     }
-    send(first, model, variants); // redelivery of the same evaluation: ignored
+    send(first, model, variants, "builtin-v1"); // redelivery of the same evaluation: ignored
     String second = "ev-" + UUID.randomUUID();
-    send(second, model, variants);
+    send(second, model, variants, (String) null); // no probing asked for: no probe model named
     await().atMost(Duration.ofMinutes(2)).until(() -> readyOf(second).size() == 7);
     Map<String, ModelReady> again = byVariant(readyOf(second));
     for (String id : ready.keySet()) {
       assertThat(again.get(id).artifactUri()).isEqualTo(ready.get(id).artifactUri());
       assertThat(again.get(id).modelName()).isEqualTo(ready.get(id).modelName());
+      assertThat(again.get(id).probeSetId()).isNull();
+      assertThat(again.get(id).probeModelName()).isNull();
       if (!id.equals("base")) {
         assertThat(reportCreatedAt(again.get(id))).isEqualTo(createdAt.get(id));
       }
@@ -173,14 +178,25 @@ class CompressionFlowTest {
     return new VariantSpec(id, method, all);
   }
 
-  private void send(String evaluationId, Path model, List<VariantSpec> variants) {
-    send(evaluationId, model, variants, List.of("teval/plan"));
+  private void send(
+      String evaluationId, Path model, List<VariantSpec> variants, String probeSetId) {
+    send(evaluationId, model, variants, List.of("teval/plan"), probeSetId);
   }
 
   private void send(
       String evaluationId, Path model, List<VariantSpec> variants, List<String> taskIds) {
+    send(evaluationId, model, variants, taskIds, null);
+  }
+
+  private void send(
+      String evaluationId,
+      Path model,
+      List<VariantSpec> variants,
+      List<String> taskIds,
+      String probeSetId) {
     EvaluationRequested request =
-        EvaluationRequested.of(evaluationId, model.toString(), "tiny", variants, taskIds, Map.of());
+        EvaluationRequested.of(
+            evaluationId, model.toString(), "tiny", variants, taskIds, Map.of(), probeSetId);
     KafkaTopicRecorder.send(
         bootstrap,
         Topics.EVALUATION_REQUESTED,

@@ -21,9 +21,11 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A real gRPC server (Netty, free port) standing in for the inference backend's model-repository
- * API: RepositoryModelLoad succeeds only when {@code <repo>/<name>/config.pbtxt} says {@code
- * backend: "vllm"} and {@code 1/model.json} points at a directory with a {@code config.json};
- * RepositoryIndex lists what was loaded. Also gives the service a fresh artifact directory.
+ * API: RepositoryModelLoad succeeds only when {@code <repo>/<name>/config.pbtxt} parses as a Triton
+ * model config named like its directory (when it names one) that says {@code backend: "vllm"} or
+ * carries the probe parameter {@code acbench_kind: "probe"} (then with {@code 1/model.py}), and
+ * {@code 1/model.json} points at a directory with a {@code config.json}; RepositoryIndex lists what
+ * was loaded. Also gives the service a fresh artifact directory.
  */
 public class FakeInferenceServerResource implements QuarkusTestResourceLifecycleManager {
 
@@ -91,13 +93,23 @@ public class FakeInferenceServerResource implements QuarkusTestResourceLifecycle
         RepositoryModelLoadRequest request, StreamObserver<RepositoryModelLoadResponse> out) {
       Path entry = repository.resolve(request.getModelName());
       try {
-        String pbtxt = Files.readString(entry.resolve("config.pbtxt"));
+        var config = io.acbench.contracts.grpc.inference.ModelConfig.newBuilder();
+        com.google.protobuf.TextFormat.getParser()
+            .merge(Files.readString(entry.resolve("config.pbtxt")), config);
+        var kind = config.getParametersMap().get("acbench_kind");
+        boolean probe =
+            kind != null
+                && kind.getStringValue().equals("probe")
+                && Files.isRegularFile(entry.resolve("1").resolve("model.py"));
+        boolean named =
+            config.getName().isEmpty() || config.getName().equals(request.getModelName());
         String model =
             new ObjectMapper()
                 .readTree(entry.resolve("1").resolve("model.json").toFile())
                 .get("model")
                 .asText();
-        if (!pbtxt.contains("backend: \"vllm\"")
+        if (!(config.getBackend().equals("vllm") || probe)
+            || !named
             || !Files.isRegularFile(Path.of(model).resolve("config.json"))) {
           throw new IOException("entry does not point at a checkpoint");
         }

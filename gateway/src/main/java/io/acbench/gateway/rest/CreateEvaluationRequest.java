@@ -6,6 +6,7 @@ import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.Pattern;
 import java.util.List;
 import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * Body of {@code POST /api/v1/evaluations}.
@@ -15,13 +16,31 @@ import java.util.Map;
  * @param variants the compression recipes to evaluate besides the base model
  * @param tasks task ids to run on every variant
  * @param thresholds verdict policy overrides
+ * @param probe whether every variant (the base included) is probed for the logits-level analysis
+ *     (ERank, top-k correlation, energy, KL) on the built-in probe set; null = true
  */
 public record CreateEvaluationRequest(
     @NotBlank String baseModelUri,
     String modelName,
     @Valid List<VariantRequest> variants,
     @NotEmpty List<@NotBlank String> tasks,
-    Map<String, Double> thresholds) {
+    Map<String, Double> thresholds,
+    @Schema(
+            description =
+                "Probe every variant, the base included, on the built-in probe set ("
+                    + PROBE_SET
+                    + ") for the logits-level analysis: ERank, top-k ranking correlation,"
+                    + " energy, KL. false skips probing.",
+            defaultValue = "true")
+        Boolean probe) {
+
+  /** The probe set a request with {@code probe} true (the default) asks for. */
+  public static final String PROBE_SET = "builtin-v1";
+
+  /** The {@code probeSetId} of {@code evaluation.requested}: {@value #PROBE_SET}, or null. */
+  public String probeSetId() {
+    return probe == null || probe ? PROBE_SET : null;
+  }
 
   /**
    * One compression recipe.

@@ -54,7 +54,8 @@ public class EvaluationResource {
             body.modelName() != null ? body.modelName() : lastPathElement(body.baseModelUri()),
             variants,
             body.tasks(),
-            body.thresholds());
+            body.thresholds(),
+            body.probeSetId());
     List<String> variantIds = new ArrayList<>(List.of("base"));
     variants.forEach(v -> variantIds.add(v.variantId()));
     EvaluationStatus status = store.create(evaluationId, variantIds);

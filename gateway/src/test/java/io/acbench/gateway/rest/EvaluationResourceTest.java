@@ -77,6 +77,54 @@ class EvaluationResourceTest {
         .extracting(EvaluationRequested.VariantSpec::method)
         .containsExactly("gptq", "wanda");
     assertThat(event.taskIds()).containsExactly("worfbench/os");
+    assertThat(event.probeSetId()).isEqualTo("builtin-v1");
+  }
+
+  @Test
+  void probeFalseAsksForNoProbingAndTrueForTheBuiltInSet() {
+    String without = post(VALID.replace("\"tasks\"", "\"probe\": false, \"tasks\""));
+    String with = post(VALID.replace("\"tasks\"", "\"probe\": true, \"tasks\""));
+    assertThat(published(without).probeSetId()).isNull();
+    assertThat(published(with).probeSetId()).isEqualTo("builtin-v1");
+    given()
+        .contentType(ContentType.JSON)
+        .body(VALID.replace("\"tasks\"", "\"probe\": \"maybe\", \"tasks\""))
+        .post("/api/v1/evaluations")
+        .then()
+        .statusCode(400);
+  }
+
+  @Test
+  void theOpenApiDocumentDescribesTheProbeFlag() {
+    given()
+        .get("/q/openapi?format=json")
+        .then()
+        .statusCode(200)
+        .body(
+            "components.schemas.CreateEvaluationRequest.properties.probe.type", equalTo("boolean"))
+        .body(
+            "components.schemas.CreateEvaluationRequest.properties.probe.description",
+            containsString("builtin-v1"));
+  }
+
+  private static String post(String body) {
+    return given()
+        .contentType(ContentType.JSON)
+        .body(body)
+        .post("/api/v1/evaluations")
+        .then()
+        .statusCode(202)
+        .extract()
+        .path("evaluationId");
+  }
+
+  private EvaluationRequested published(String id) {
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .until(() -> !recorder.values(Topics.EVALUATION_REQUESTED, v -> v.contains(id)).isEmpty());
+    return EventJson.read(
+        recorder.values(Topics.EVALUATION_REQUESTED, v -> v.contains(id)).getFirst(),
+        EvaluationRequested.class);
   }
 
   @Test

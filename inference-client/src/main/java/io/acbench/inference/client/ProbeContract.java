@@ -12,6 +12,7 @@ public final class ProbeContract {
   public static final String INPUT_LENGTHS = "input_lengths";
   public static final String TOP_K = "top_k";
   public static final String RETURN_HIDDEN_STATES = "return_hidden_states";
+  public static final String REFERENCE_IDS = "reference_ids";
 
   public static final String NUM_TOKENS = "num_tokens";
   public static final String LOGSUMEXP = "logsumexp";
@@ -19,6 +20,7 @@ public final class ProbeContract {
   public static final String TOPK_LOGITS = "topk_logits";
   public static final String GRAM = "gram";
   public static final String HIDDEN_STATES = "hidden_states";
+  public static final String REFERENCE_LOGITS = "reference_logits";
 
   /** The config parameter key and value that mark a probe model. */
   public static final String KIND_PARAMETER = "acbench_kind";

@@ -20,6 +20,9 @@ import java.util.Set;
  * @param returnHiddenStates ask for {@code hidden_states}
  * @param outputs restricts the returned outputs to these names ({@code num_tokens} is always
  *     added); empty = all
+ * @param referenceIds optional, only with {@code tokenIds}: per sequence (N_b, k') a reference
+ *     model's top-k ids at each position (k' in [1, 64], the same for every sequence); the server
+ *     answers {@code reference_logits}, this model's logits at those ids. Null = none
  */
 public record ProbeRequest(
     String modelName,
@@ -28,7 +31,8 @@ public record ProbeRequest(
     List<long[]> tokenIds,
     int topK,
     boolean returnHiddenStates,
-    Set<String> outputs) {
+    Set<String> outputs,
+    List<long[][]> referenceIds) {
 
   public ProbeRequest {
     if (modelName == null || modelName.isBlank()) {
@@ -65,6 +69,75 @@ public record ProbeRequest(
       outputs = withLengths;
     }
     outputs = Set.copyOf(outputs);
+    if (referenceIds != null) {
+      referenceIds = checkReference(referenceIds, tokenIds);
+    }
+  }
+
+  public ProbeRequest(
+      String modelName,
+      String modelVersion,
+      List<String> texts,
+      List<long[]> tokenIds,
+      int topK,
+      boolean returnHiddenStates,
+      Set<String> outputs) {
+    this(modelName, modelVersion, texts, tokenIds, topK, returnHiddenStates, outputs, null);
+  }
+
+  private static List<long[][]> checkReference(List<long[][]> reference, List<long[]> tokenIds) {
+    if (tokenIds == null) {
+      throw new IllegalArgumentException("referenceIds need tokenIds (not texts)");
+    }
+    if (reference.size() != tokenIds.size()) {
+      throw new IllegalArgumentException(
+          "referenceIds has "
+              + reference.size()
+              + " sequences, tokenIds "
+              + tokenIds.size()
+              + "; they must be equal");
+    }
+    int k = -1;
+    List<long[][]> copy = new java.util.ArrayList<>(reference.size());
+    for (int b = 0; b < reference.size(); b++) {
+      long[][] rows = reference.get(b);
+      if (rows.length != tokenIds.get(b).length) {
+        throw new IllegalArgumentException(
+            "referenceIds["
+                + b
+                + "] has "
+                + rows.length
+                + " positions, the sequence "
+                + tokenIds.get(b).length);
+      }
+      long[][] rowsCopy = new long[rows.length][];
+      for (int t = 0; t < rows.length; t++) {
+        if (k < 0) {
+          k = rows[t].length;
+        }
+        if (rows[t].length != k || k < 1 || k > MAX_TOP_K) {
+          throw new IllegalArgumentException(
+              "referenceIds["
+                  + b
+                  + "]["
+                  + t
+                  + "] has "
+                  + rows[t].length
+                  + " ids; every position needs the same k in [1, "
+                  + MAX_TOP_K
+                  + "]");
+        }
+        rowsCopy[t] = rows[t].clone();
+      }
+      copy.add(rowsCopy);
+    }
+    return java.util.Collections.unmodifiableList(copy);
+  }
+
+  /** Asks for this model's logits at a reference model's ids (see {@link #referenceIds()}). */
+  public ProbeRequest withReferenceIds(List<long[][]> ids) {
+    return new ProbeRequest(
+        modelName, modelVersion, texts, tokenIds, topK, returnHiddenStates, outputs, ids);
   }
 
   public static ProbeRequest ofTexts(String modelName, List<String> texts, int topK) {
@@ -76,12 +149,13 @@ public record ProbeRequest(
   }
 
   public ProbeRequest withHiddenStates() {
-    return new ProbeRequest(modelName, modelVersion, texts, tokenIds, topK, true, outputs);
+    return new ProbeRequest(
+        modelName, modelVersion, texts, tokenIds, topK, true, outputs, referenceIds);
   }
 
   public ProbeRequest withOutputs(Set<String> names) {
     return new ProbeRequest(
-        modelName, modelVersion, texts, tokenIds, topK, returnHiddenStates, names);
+        modelName, modelVersion, texts, tokenIds, topK, returnHiddenStates, names, referenceIds);
   }
 
   public int batchSize() {
@@ -108,6 +182,17 @@ public record ProbeRequest(
       }
       InputTensor.int64(INPUT_IDS, new long[] {batch, width}, ids).addTo(b);
       InputTensor.int64(INPUT_LENGTHS, new long[] {batch}, lengths).addTo(b);
+      if (referenceIds != null) {
+        int k = referenceIds.getFirst()[0].length;
+        long[] ref = new long[batch * width * k]; // (B, T, k'), padded positions 0
+        for (int s = 0; s < batch; s++) {
+          long[][] rows = referenceIds.get(s);
+          for (int t = 0; t < rows.length; t++) {
+            System.arraycopy(rows[t], 0, ref, (s * width + t) * k, k);
+          }
+        }
+        InputTensor.int64(REFERENCE_IDS, new long[] {batch, width, k}, ref).addTo(b);
+      }
     }
     InputTensor.int32(TOP_K, new long[] {1}, new int[] {topK}).addTo(b);
     if (returnHiddenStates) {

@@ -24,11 +24,13 @@ public record ProbeResult(String modelName, String modelVersion, List<ProbeSeque
     Padded logits = Padded.of(r.output(TOPK_LOGITS).orElse(null), batch);
     Padded gram = Padded.of(r.output(GRAM).orElse(null), batch);
     Padded hidden = Padded.of(r.output(HIDDEN_STATES).orElse(null), batch);
+    Padded reference = Padded.of(r.output(REFERENCE_LOGITS).orElse(null), batch);
     long[] idValues = ids == null ? null : ids.tensor.asLongs();
     float[] logitValues = logits == null ? null : logits.tensor.asFloats();
     float[] lseValues = lse == null ? null : lse.tensor.asFloats();
     double[] gramValues = gram == null ? null : gram.tensor.asDoubles();
     float[] hiddenValues = hidden == null ? null : hidden.tensor.asFloats();
+    float[] referenceValues = reference == null ? null : reference.tensor.asFloats();
     List<ProbeSequence> out = new ArrayList<>(batch);
     for (int b = 0; b < batch; b++) {
       int len = Math.toIntExact(n[b]);
@@ -39,7 +41,8 @@ public record ProbeResult(String modelName, String modelVersion, List<ProbeSeque
               ids == null ? new long[len][0] : ids.matrix(idValues, b, len),
               logits == null ? new float[len][0] : logits.matrix(logitValues, b, len),
               gram == null ? null : gram.gram(gramValues, b, len),
-              hidden == null ? null : hidden.matrix(hiddenValues, b, len)));
+              hidden == null ? null : hidden.matrix(hiddenValues, b, len),
+              reference == null ? null : reference.matrix(referenceValues, b, len)));
     }
     return new ProbeResult(r.modelName(), r.modelVersion(), out);
   }

@@ -9,6 +9,8 @@ package io.acbench.inference.client;
  * @param topkLogits (N, k) those logits
  * @param gram (N, N) G = (1/N) R Rᵀ of the centred, row-normalised logits; null when not returned
  * @param hiddenStates (N, H) final hidden states; null when not requested
+ * @param referenceLogits (N, k') this model's logits at the request's reference ids; null when the
+ *     request had none
  */
 public record ProbeSequence(
     int numTokens,
@@ -16,7 +18,18 @@ public record ProbeSequence(
     long[][] topkIds,
     float[][] topkLogits,
     double[][] gram,
-    float[][] hiddenStates) {
+    float[][] hiddenStates,
+    float[][] referenceLogits) {
+
+  public ProbeSequence(
+      int numTokens,
+      float[] logsumexp,
+      long[][] topkIds,
+      float[][] topkLogits,
+      double[][] gram,
+      float[][] hiddenStates) {
+    this(numTokens, logsumexp, topkIds, topkLogits, gram, hiddenStates, null);
+  }
 
   /** Energy score E = −T·logsumexp(ℓ/T) at T = 1 per position (benchmark-spec §4.3). */
   public double[] energy() {

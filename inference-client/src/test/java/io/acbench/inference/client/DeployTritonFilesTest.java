@@ -60,7 +60,10 @@ class DeployTritonFilesTest {
             ProbeContract.INPUT_IDS,
             ProbeContract.INPUT_LENGTHS,
             ProbeContract.TOP_K,
-            ProbeContract.RETURN_HIDDEN_STATES);
+            ProbeContract.RETURN_HIDDEN_STATES,
+            ProbeContract.REFERENCE_IDS);
+    assertThat(in.get(ProbeContract.REFERENCE_IDS).getDataType()).isEqualTo(DataType.TYPE_INT64);
+    assertThat(in.get(ProbeContract.REFERENCE_IDS).getDimsList()).containsExactly(-1L, -1L, -1L);
     assertThat(in.values()).allSatisfy(i -> assertThat(i.getOptional()).isTrue());
     assertThat(in.get(ProbeContract.TEXT_INPUT).getDataType()).isEqualTo(DataType.TYPE_STRING);
     assertThat(in.get(ProbeContract.INPUT_IDS).getDataType()).isEqualTo(DataType.TYPE_INT64);
@@ -78,7 +81,9 @@ class DeployTritonFilesTest {
     assertThat(out.get(ProbeContract.TOPK_LOGITS).getDataType()).isEqualTo(DataType.TYPE_FP32);
     assertThat(out.get(ProbeContract.GRAM).getDataType()).isEqualTo(DataType.TYPE_FP64);
     assertThat(out.get(ProbeContract.HIDDEN_STATES).getDataType()).isEqualTo(DataType.TYPE_FP32);
-    assertThat(out).hasSize(6);
+    assertThat(out.get(ProbeContract.REFERENCE_LOGITS).getDataType()).isEqualTo(DataType.TYPE_FP32);
+    assertThat(out.get(ProbeContract.REFERENCE_LOGITS).getDimsCount()).isEqualTo(3);
+    assertThat(out).hasSize(7);
     assertThat(modelJson("acbench_probe").get("model").asText()).isEqualTo("${MODEL_PATH}");
     assertThat(Files.exists(REPO.resolve("acbench_probe/1/model.py"))).isTrue();
   }

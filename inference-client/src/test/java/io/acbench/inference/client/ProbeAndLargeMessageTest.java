@@ -165,6 +165,73 @@ class ProbeAndLargeMessageTest {
     assertThat(s0.gram()[2]).containsExactly(20.25, 21.25, 22.25);
   }
 
+  /** Answers reference_logits[b, t, j] = reference_ids[b, t, j] / 4 (as the server would read). */
+  private static ModelInferResponse withReferenceLogits(ModelInferRequest r) {
+    ModelInferResponse base = probeOutputs(r, new long[] {3, 2}, 2);
+    int at = -1;
+    for (int i = 0; i < r.getInputsCount(); i++) {
+      if (r.getInputs(i).getName().equals("reference_ids")) {
+        at = i;
+      }
+    }
+    var shape = r.getInputs(at).getShapeList();
+    ByteBuffer ids =
+        r.getRawInputContents(at).asReadOnlyByteBuffer().order(ByteOrder.LITTLE_ENDIAN);
+    ByteBuffer out = le(ids.remaining() / 2);
+    while (ids.hasRemaining()) {
+      out.putFloat(ids.getLong() / 4f);
+    }
+    return base.toBuilder()
+        .addOutputs(
+            Responses.tensor("reference_logits", "FP32", shape.get(0), shape.get(1), shape.get(2)))
+        .addRawOutputContents(ByteString.copyFrom(out.array()))
+        .build();
+  }
+
+  @Test
+  void referenceIdsAreSentPaddedAndReferenceLogitsComeBackPerSequence() {
+    server.service.inferScript = ProbeAndLargeMessageTest::withReferenceLogits;
+    List<long[][]> reference =
+        List.of(new long[][] {{1, 2}, {3, 4}, {5, 6}}, new long[][] {{7, 8}, {9, 10}});
+
+    ProbeResult result =
+        client.probe(
+            ProbeRequest.ofTokenIds("probe", List.of(new long[] {5, 6, 7}, new long[] {8, 9}), 2)
+                .withReferenceIds(reference));
+
+    ModelInferRequest sent = server.service.received.get(0);
+    assertThat(sent.getInputs(2).getName()).isEqualTo("reference_ids");
+    assertThat(sent.getInputs(2).getDatatype()).isEqualTo("INT64");
+    assertThat(sent.getInputs(2).getShapeList()).containsExactly(2L, 3L, 2L);
+    ByteBuffer raw =
+        sent.getRawInputContents(2).asReadOnlyByteBuffer().order(ByteOrder.LITTLE_ENDIAN);
+    List<Long> ids = new ArrayList<>();
+    while (raw.hasRemaining()) {
+      ids.add(raw.getLong());
+    }
+    assertThat(ids).containsExactly(1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L, 9L, 10L, 0L, 0L);
+    assertThat(result.sequences().get(0).referenceLogits())
+        .isDeepEqualTo(new float[][] {{0.25f, 0.5f}, {0.75f, 1f}, {1.25f, 1.5f}});
+    assertThat(result.sequences().get(1).referenceLogits())
+        .isDeepEqualTo(new float[][] {{1.75f, 2f}, {2.25f, 2.5f}});
+  }
+
+  @Test
+  void referenceIdsMustMatchTheSequences() {
+    var request = ProbeRequest.ofTokenIds("p", List.of(new long[] {1, 2}), 1);
+    assertThatThrownBy(() -> request.withReferenceIds(List.<long[][]>of(new long[][] {{1}})))
+        .hasMessageContaining("referenceIds[0] has 1 positions, the sequence 2");
+    assertThatThrownBy(
+            () -> request.withReferenceIds(List.<long[][]>of(new long[][] {{1}, {1, 2}})))
+        .hasMessageContaining("every position needs the same k in [1, 64]");
+    assertThatThrownBy(
+            () ->
+                ProbeRequest.ofTexts("p", List.of("a"), 1)
+                    .withReferenceIds(List.<long[][]>of(new long[][] {{1}})))
+        .hasMessageContaining("referenceIds need tokenIds");
+    assertThat(ProbeRequest.ofTexts("p", List.of("a"), 1).referenceIds()).isNull();
+  }
+
   @Test
   void probeOnTextsSendsABytesBatch() {
     server.service.inferScript = r -> probeOutputs(r, new long[] {1, 3}, 1);

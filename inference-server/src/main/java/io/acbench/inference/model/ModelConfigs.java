@@ -71,6 +71,7 @@ public final class ModelConfigs {
         b.addInput(in("input_lengths", DataType.TYPE_INT64, true, -1));
         b.addInput(in("top_k", DataType.TYPE_INT32, true, 1));
         b.addInput(in("return_hidden_states", DataType.TYPE_BOOL, true, 1));
+        b.addInput(in("reference_ids", DataType.TYPE_INT64, true, -1, -1, -1));
       }
       if (c.getOutputCount() == 0) {
         b.addOutput(out("num_tokens", DataType.TYPE_INT64, -1));
@@ -79,6 +80,7 @@ public final class ModelConfigs {
         b.addOutput(out("topk_logits", DataType.TYPE_FP32, -1, -1, -1));
         b.addOutput(out("gram", DataType.TYPE_FP64, -1, -1, -1));
         b.addOutput(out("hidden_states", DataType.TYPE_FP32, -1, -1, -1));
+        b.addOutput(out("reference_logits", DataType.TYPE_FP32, -1, -1, -1));
       }
     }
     return b.build();

@@ -78,7 +78,8 @@ public final class ProbeModel implements AutoCloseable {
   private ProbeRequest parse(ModelInferRequest request) {
     String model = definition.name();
     Map<String, Tensor> in = InputDecoder.decode(request);
-    InputValidator.validate(definition.config(), in, Set.of("input_ids", "input_lengths"));
+    InputValidator.validate(
+        definition.config(), in, Set.of("input_ids", "input_lengths", "reference_ids"));
     int topK = in.containsKey("top_k") ? (int) in.get("top_k").longs()[0] : 0;
     if (topK < 0 || topK > MAX_TOP_K) {
       throw InferenceException.invalid(
@@ -88,11 +89,22 @@ public final class ProbeModel implements AutoCloseable {
         in.containsKey("return_hidden_states") && in.get("return_hidden_states").firstBool();
     int[][] sequences =
         ProbeRequest.sequences(in, tokenizer, model, transformer.config().vocabSize(), maxLength);
-    return new ProbeRequest(sequences, topK, hiddenStates, outputs(request, topK, hiddenStates));
+    ReferenceIds reference =
+        in.containsKey("reference_ids")
+            ? ReferenceIds.parse(
+                in.get("reference_ids"), sequences, model, transformer.config().vocabSize())
+            : null;
+    return new ProbeRequest(
+        sequences,
+        topK,
+        hiddenStates,
+        reference,
+        outputs(request, topK, hiddenStates, reference != null));
   }
 
   /** The outputs to return: those requested, else every output the options enable. */
-  private Set<String> outputs(ModelInferRequest request, int topK, boolean hiddenStates) {
+  private Set<String> outputs(
+      ModelInferRequest request, int topK, boolean hiddenStates, boolean reference) {
     Set<String> declared = new HashSet<>();
     for (ModelOutput o : definition.config().getOutputList()) {
       declared.add(o.getName());
@@ -105,6 +117,9 @@ public final class ProbeModel implements AutoCloseable {
       }
       if (hiddenStates) {
         out.add("hidden_states");
+      }
+      if (reference) {
+        out.add("reference_logits");
       }
       return out;
     }
@@ -122,6 +137,9 @@ public final class ProbeModel implements AutoCloseable {
     if (out.contains("hidden_states") && !hiddenStates) {
       throw InferenceException.invalid(
           "output 'hidden_states' needs input return_hidden_states = true");
+    }
+    if (out.contains("reference_logits") && !reference) {
+      throw InferenceException.invalid("output 'reference_logits' needs input 'reference_ids'");
     }
     return out;
   }

@@ -10,9 +10,15 @@ import java.util.Set;
  * A parsed probe request.
  *
  * @param sequences the token ids of each sequence
+ * @param reference the optional {@code reference_ids}; null when not given
  * @param outputs names of the outputs to return
  */
-record ProbeRequest(int[][] sequences, int topK, boolean hiddenStates, Set<String> outputs) {
+record ProbeRequest(
+    int[][] sequences,
+    int topK,
+    boolean hiddenStates,
+    ReferenceIds reference,
+    Set<String> outputs) {
 
   /** Token ids from {@code text_input} or {@code input_ids}/{@code input_lengths}. */
   static int[][] sequences(

@@ -18,6 +18,7 @@ final class ProbeResult {
   private final float[] topLogits;
   private final double[] gram;
   private final float[] hidden;
+  private final float[] referenceLogits;
 
   ProbeResult(ProbeRequest request, int hiddenSize) {
     this.request = request;
@@ -32,6 +33,8 @@ final class ProbeResult {
     this.topLogits = new float[batch * longest * k];
     this.gram = request.outputs().contains("gram") ? new double[batch * longest * longest] : null;
     this.hidden = request.hiddenStates() ? new float[batch * longest * hiddenSize] : null;
+    this.referenceLogits =
+        request.reference() == null ? null : new float[batch * longest * request.reference().k()];
   }
 
   /** Reduces the logits (n, vocab) of sequence b; the logits buffer is overwritten. */
@@ -41,6 +44,12 @@ final class ProbeResult {
     for (int t = 0; t < n; t++) {
       int off = t * vocab;
       logsumexp[b * longest + t] = (float) LogitMath.logSumExp(logits, off, vocab);
+      if (referenceLogits != null) {
+        ReferenceIds ref = request.reference();
+        for (int j = 0; j < ref.k(); j++) {
+          referenceLogits[(b * longest + t) * ref.k() + j] = logits[off + ref.id(b, t, j)];
+        }
+      }
       int[] top = LogitMath.topK(logits, off, vocab, k);
       for (int j = 0; j < top.length; j++) {
         int at = (b * longest + t) * k + j;
@@ -76,6 +85,10 @@ final class ProbeResult {
     }
     if (outputs.contains("gram")) {
       OutputTensors.addDoubles(r, "gram", new long[] {bl, tl, tl}, gram);
+    }
+    if (outputs.contains("reference_logits") && referenceLogits != null) {
+      long kr = request.reference().k();
+      OutputTensors.addFloats(r, "reference_logits", new long[] {bl, tl, kr}, referenceLogits);
     }
     if (outputs.contains("hidden_states") && hidden != null) {
       OutputTensors.addFloats(r, "hidden_states", new long[] {bl, tl, hiddenSize}, hidden);

@@ -35,7 +35,12 @@ class RepositoryReaderTest {
     assertThat(def.config().getInputList())
         .extracting(ModelInput::getName)
         .containsExactly(
-            "text_input", "input_ids", "input_lengths", "top_k", "return_hidden_states");
+            "text_input",
+            "input_ids",
+            "input_lengths",
+            "top_k",
+            "return_hidden_states",
+            "reference_ids");
     // the auto-completed contract equals the one shipped to Triton
     var completed =
         ModelConfigs.complete(

@@ -1,6 +1,7 @@
 package io.acbench.inference.probe;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import com.google.protobuf.ByteString;
@@ -14,10 +15,13 @@ import io.acbench.inference.TestRepository;
 import io.acbench.runtime.model.ForwardHooks;
 import io.acbench.runtime.model.Transformer;
 import io.acbench.runtime.tokenizer.Tokenizer;
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
 import io.quarkus.test.junit.QuarkusTest;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.Random;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -173,6 +177,144 @@ class ProbeModelTest {
       assertThat(ga.getDouble(i)).isCloseTo(gb.getDouble(i), within(1e-6));
     }
     assertThat(Requests.has(viaIds, "topk_ids")).isFalse();
+  }
+
+  @Test
+  void referenceIdsAreAnsweredWithThisModelsLogitsAtThoseIds() throws Exception {
+    int[][] ids;
+    try (Tokenizer tokenizer = Tokenizer.load(TestRepository.CHECKPOINT)) {
+      ids = Arrays.stream(TEXTS).map(t -> tokenizer.encode(t, true)).toArray(int[][]::new);
+    }
+    try (Transformer model = Transformer.load(TestRepository.CHECKPOINT)) {
+      int vocab = model.config().vocabSize();
+      int longest = Math.max(ids[0].length, ids[1].length);
+      int kr = 7;
+      Random random = new Random(42);
+      long[] reference = new long[2 * longest * kr];
+      for (int i = 0; i < reference.length; i++) {
+        reference[i] = random.nextInt(vocab);
+      }
+      // INT32 like input_ids; the padded positions of the shorter sequence hold -1 (ignored)
+      var refContents = InferTensorContents.newBuilder();
+      for (int s = 0; s < 2; s++) {
+        for (int t = 0; t < longest; t++) {
+          for (int j = 0; j < kr; j++) {
+            int at = (s * longest + t) * kr + j;
+            refContents.addIntContents(t < ids[s].length ? (int) reference[at] : -1);
+          }
+        }
+      }
+      ModelInferResponse r =
+          GrpcTestChannel.blocking()
+              .modelInfer(
+                  idsRequest(ids, longest)
+                      .addInputs(
+                          InferInputTensor.newBuilder()
+                              .setName("reference_ids")
+                              .setDatatype("INT32")
+                              .addShape(2)
+                              .addShape(longest)
+                              .addShape(kr)
+                              .setContents(refContents))
+                      .build());
+      assertThat(r.getOutputs(Requests.index(r, "reference_logits")).getShapeList())
+          .containsExactly(2L, (long) longest, (long) kr);
+      ByteBuffer got = Requests.raw(r, "reference_logits");
+      for (int s = 0; s < 2; s++) {
+        float[] logits = model.forward(ids[s]);
+        for (int t = 0; t < longest; t++) {
+          for (int j = 0; j < kr; j++) {
+            int at = (s * longest + t) * kr + j;
+            float want = t < ids[s].length ? logits[t * vocab + (int) reference[at]] : 0f;
+            assertThat(got.getFloat(at * 4))
+                .as("reference_logits[%d][%d][%d]", s, t, j)
+                .isCloseTo(want, within(1e-5f));
+          }
+        }
+      }
+    }
+  }
+
+  @Test
+  void badReferenceIdsAreInvalidArgumentsNamingTheInput() throws Exception {
+    int[][] ids;
+    int vocab;
+    try (Tokenizer tokenizer = Tokenizer.load(TestRepository.CHECKPOINT);
+        Transformer model = Transformer.load(TestRepository.CHECKPOINT)) {
+      ids = new int[][] {tokenizer.encode(TEXTS[1], true)};
+      vocab = model.config().vocabSize();
+    }
+    int n = ids[0].length;
+    assertInvalid(
+        withReference(ids, n, reference(1, n - 1, 3, 0)),
+        "unexpected shape for input 'reference_ids' for model 'tiny-probe'");
+    assertInvalid(
+        withReference(ids, n, reference(1, n, 65, 0)),
+        "unexpected shape for input 'reference_ids'");
+    assertInvalid(
+        withReference(ids, n, reference(1, n, 3, vocab)),
+        "input 'reference_ids' for model 'tiny-probe' has id " + vocab);
+    var outputOnly = idsRequest(ids, n);
+    outputOnly.addOutputs(
+        ModelInferRequest.InferRequestedOutputTensor.newBuilder().setName("reference_logits"));
+    assertInvalid(outputOnly.build(), "output 'reference_logits' needs input 'reference_ids'");
+  }
+
+  private static void assertInvalid(ModelInferRequest request, String message) {
+    assertThatThrownBy(() -> GrpcTestChannel.blocking().modelInfer(request))
+        .isInstanceOfSatisfying(
+            StatusRuntimeException.class,
+            e -> {
+              assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT);
+              assertThat(e.getStatus().getDescription()).contains(message);
+            });
+  }
+
+  /** An INT64 reference_ids tensor of shape [b, t, k] filled with {@code value}. */
+  private static InferInputTensor reference(int b, int t, int k, long value) {
+    var contents = InferTensorContents.newBuilder();
+    for (int i = 0; i < b * t * k; i++) {
+      contents.addInt64Contents(value);
+    }
+    return InferInputTensor.newBuilder()
+        .setName("reference_ids")
+        .setDatatype("INT64")
+        .addShape(b)
+        .addShape(t)
+        .addShape(k)
+        .setContents(contents)
+        .build();
+  }
+
+  private static ModelInferRequest withReference(int[][] ids, int width, InferInputTensor ref) {
+    return idsRequest(ids, width).addInputs(ref).build();
+  }
+
+  /** input_ids (INT64, right-padded to width) and input_lengths of the sequences. */
+  private static ModelInferRequest.Builder idsRequest(int[][] ids, int width) {
+    var contents = InferTensorContents.newBuilder();
+    var lengths = InferTensorContents.newBuilder();
+    for (int[] seq : ids) {
+      for (int i = 0; i < width; i++) {
+        contents.addInt64Contents(i < seq.length ? seq[i] : 0);
+      }
+      lengths.addInt64Contents(seq.length);
+    }
+    return ModelInferRequest.newBuilder()
+        .setModelName("tiny-probe")
+        .addInputs(
+            InferInputTensor.newBuilder()
+                .setName("input_ids")
+                .setDatatype("INT64")
+                .addShape(ids.length)
+                .addShape(width)
+                .setContents(contents))
+        .addInputs(
+            InferInputTensor.newBuilder()
+                .setName("input_lengths")
+                .setDatatype("INT64")
+                .addShape(ids.length)
+                .setContents(lengths));
   }
 
   /** (1/N) R Rᵀ with r_i the centred, normalised logit rows, written out directly. */

@@ -54,4 +54,30 @@ public interface TaskRunnerConfig {
    */
   @WithDefault("qwen")
   String tevalTemplate();
+
+  /** The logits-level probe run on every {@code model.ready} with a probe set (spec §4). */
+  Probe probe();
+
+  /** {@code acbench.task-runner.probe.*}. */
+  interface Probe {
+
+    /** Tokens per probe window (benchmark-spec §4.2: 32). */
+    @WithDefault("32")
+    int windowTokens();
+
+    /** Windows probed, the first ones of the tokenised corpus (benchmark-spec §4.2: 50). */
+    @WithDefault("50")
+    int windows();
+
+    /** Top-k width stored per position (the largest k of benchmark-spec §4.2: 20). */
+    @WithDefault("20")
+    int topK();
+
+    /** Windows per probe request (benchmark-spec §4.2: batches of 10). */
+    @WithDefault("10")
+    int batchSize();
+
+    /** Where probe result files go; default {@code <state-dir>/probes}. */
+    Optional<Path> resultDir();
+  }
 }

@@ -3,6 +3,8 @@ package io.acbench.taskrunner.inference;
 import io.acbench.inference.client.TritonClient;
 import io.acbench.inference.client.TritonClientConfig;
 import io.acbench.taskrunner.config.TaskRunnerConfig;
+import io.acbench.taskrunner.probe.ProbeBackend;
+import io.acbench.taskrunner.probe.TritonProbeBackend;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Disposes;
@@ -20,7 +22,10 @@ public class InferenceBackendProducer {
   TritonClient tritonClient(TaskRunnerConfig config, MeterRegistry registry) {
     TritonClientConfig base = TritonClientConfig.of(config.inferenceEndpoints());
     return new TritonClient(
-        base.withDeadlines(base.deadlines().withGeneration(config.requestTimeout()))
+        base.withDeadlines(
+                base.deadlines()
+                    .withGeneration(config.requestTimeout())
+                    .withInfer(config.requestTimeout()))
             .withMeterRegistry(registry));
   }
 
@@ -32,5 +37,11 @@ public class InferenceBackendProducer {
   @ApplicationScoped
   InferenceBackend backend(TritonClient client) {
     return new TritonInferenceBackend(client);
+  }
+
+  @Produces
+  @ApplicationScoped
+  ProbeBackend probeBackend(TritonClient client, TaskRunnerConfig config) {
+    return new TritonProbeBackend(client, config.probe().batchSize());
   }
 }

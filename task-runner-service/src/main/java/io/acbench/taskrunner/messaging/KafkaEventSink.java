@@ -2,6 +2,7 @@ package io.acbench.taskrunner.messaging;
 
 import io.acbench.contracts.Topics;
 import io.acbench.contracts.events.AcbenchEvent;
+import io.acbench.contracts.events.ProbeCompleted;
 import io.acbench.contracts.events.SampleCompleted;
 import io.acbench.contracts.events.TaskCompleted;
 import io.acbench.contracts.messaging.KafkaEventMessages;
@@ -21,6 +22,7 @@ public class KafkaEventSink implements EventSink {
 
   private final Emitter<String> samples;
   private final Emitter<String> tasks;
+  private final Emitter<String> probes;
   private final String source;
 
   public KafkaEventSink(
@@ -28,9 +30,11 @@ public class KafkaEventSink implements EventSink {
           @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 1024)
           Emitter<String> samples,
       @Channel(Topics.TASK_COMPLETED) Emitter<String> tasks,
+      @Channel(Topics.PROBE_COMPLETED) Emitter<String> probes,
       TaskRunnerConfig config) {
     this.samples = samples;
     this.tasks = tasks;
+    this.probes = probes;
     this.source = config.eventSource();
   }
 
@@ -40,6 +44,7 @@ public class KafkaEventSink implements EventSink {
         switch (event) {
           case SampleCompleted s -> samples;
           case TaskCompleted t -> tasks;
+          case ProbeCompleted p -> probes;
           default ->
               throw new IllegalArgumentException(
                   "the task runner does not send " + event.getClass().getSimpleName());

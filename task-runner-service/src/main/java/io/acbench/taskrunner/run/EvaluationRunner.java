@@ -5,6 +5,11 @@ import io.acbench.contracts.events.TaskCompleted;
 import io.acbench.runtime.tokenizer.ChatTemplate;
 import io.acbench.taskrunner.config.TaskRunnerConfig;
 import io.acbench.taskrunner.inference.InferenceBackend;
+import io.acbench.taskrunner.probe.ProbeBackend;
+import io.acbench.taskrunner.probe.ProbeReportException;
+import io.acbench.taskrunner.probe.ProbeRunner;
+import io.acbench.taskrunner.probe.ProbeStore;
+import io.acbench.taskrunner.probe.TokenizerWindows;
 import io.acbench.taskrunner.state.OutputCache;
 import io.acbench.taskrunner.state.RunJournal;
 import io.acbench.tasksuite.dataset.DatasetCatalog;
@@ -15,6 +20,7 @@ import io.acbench.tasksuite.task.TaskCatalog;
 import io.acbench.tasksuite.task.TaskSpec;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.OptionalInt;
@@ -28,6 +34,8 @@ import org.jboss.logging.Logger;
  * Runs the tasks of a ready variant one after the other and reports each with {@code
  * task.completed}: COMPLETED with the sample count, or FAILED with the reason (unknown task, bad
  * dataset, backend failure). A task the journal marks finished is reported again without running.
+ * Before the tasks, a {@code model.ready} with a probe set is probed ({@link ProbeRunner}); a probe
+ * failure never fails the tasks.
  */
 @ApplicationScoped
 public class EvaluationRunner {
@@ -40,9 +48,14 @@ public class EvaluationRunner {
   private final TaskExecution execution;
   private final Path journalDir;
   private final MeterRegistry registry;
+  private final ProbeRunner probes;
 
   public EvaluationRunner(
-      TaskRunnerConfig config, EventSink sink, InferenceBackend backend, MeterRegistry registry) {
+      TaskRunnerConfig config,
+      EventSink sink,
+      InferenceBackend backend,
+      ProbeBackend probeBackend,
+      MeterRegistry registry) {
     this.config = config;
     this.sink = sink;
     this.registry = registry;
@@ -51,10 +64,27 @@ public class EvaluationRunner {
     OutputCache cache = new OutputCache(config.stateDir().resolve("output-cache"));
     this.execution =
         new TaskExecution(backend, cache, sink, config.maxInFlight(), config.requestTimeout());
+    TaskRunnerConfig.Probe probe = config.probe();
+    this.probes =
+        new ProbeRunner(
+            new ProbeStore(probe.resultDir().orElse(config.stateDir().resolve("probes"))),
+            new TokenizerWindows(probe.windowTokens(), probe.windows()),
+            probeBackend,
+            sink,
+            probe.topK(),
+            config.requestTimeout());
   }
 
-  /** Runs every task of the variant. */
+  /** Runs the probe set (when the event names one), then every task of the variant. */
   public void run(ModelReady ready) throws InterruptedException {
+    try {
+      probes.run(ready);
+    } catch (ProbeReportException e) {
+      throw e; // the broker is not acknowledging: the tasks could not be reported either
+    } catch (IOException | RuntimeException e) {
+      // a probe must never cost the tasks: its failure is logged and the tasks run
+      LOG.errorf(e, "%s/%s: probe not reported", ready.evaluationId(), ready.variantId());
+    }
     for (String taskId : ready.taskIds()) {
       TaskCompleted result = runTask(ready, taskId);
       registry.counter("acbench.taskrunner.tasks", "status", result.status()).increment();
