@@ -8,16 +8,20 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.acbench.contracts.Topics;
 import io.acbench.contracts.events.EvaluationCompleted;
 import io.acbench.contracts.events.ModelReady;
+import io.acbench.contracts.events.ProbeCompleted;
 import io.acbench.contracts.events.SampleCompleted;
 import io.acbench.contracts.events.TaskCompleted;
 import io.acbench.contracts.events.TaskScored;
 import io.acbench.contracts.events.VariantVerdict;
 import io.acbench.contracts.messaging.EventJson;
+import io.acbench.contracts.probe.ProbeFiles;
+import io.acbench.contracts.probe.ProbeResult;
 import io.acbench.runtime.fixtures.FixtureModels;
 import io.acbench.testing.kafka.KafkaTopicRecorder;
 import io.acbench.testing.kafka.LocalKafkaBroker;
 import io.acbench.testing.process.ServiceProcess;
 import java.io.IOException;
+import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -57,13 +61,20 @@ class TinyModelEvaluationTest {
   private static final Path WORK = ROOT.resolve("system-tests/target/tiny-evaluation");
   private static final Path LOGS = WORK.resolve("logs");
   private static final int SAMPLE_LIMIT = 3;
-  private static final List<String> VARIANTS = List.of("base", "rtn-w4");
+  private static final List<String> VARIANTS = List.of("base", "rtn-w4", "magnitude-50");
+
+  /**
+   * Where the report of the first evaluation is kept (docs/render-e2e-report.sh screenshots it).
+   */
+  static final Path REPORT = WORK.resolve("report/report.html");
+
   private static final List<String> TASKS = List.of("worfbench/os", "teval/plan_str");
   private static final List<String> TOPICS =
       List.of(
           Topics.MODEL_READY,
           Topics.COMPRESSION_FAILED,
           Topics.SAMPLE_COMPLETED,
+          Topics.PROBE_COMPLETED,
           Topics.TASK_COMPLETED,
           Topics.TASK_SCORED,
           Topics.EVALUATION_COMPLETED);
@@ -251,7 +262,9 @@ class TinyModelEvaluationTest {
         """
         {"baseModelUri": "%s",
          "variants": [{"id": "rtn-w4", "method": "rtn",
-                       "parameters": {"group_size": "16", "nsamples": "4", "seqlen": "64"}}],
+                       "parameters": {"group_size": "16", "nsamples": "4", "seqlen": "64"}},
+                      {"id": "magnitude-50", "method": "magnitude",
+                       "parameters": {"ratio": "0.5"}}],
          "tasks": ["worfbench/os", "teval/plan_str"]}
         """
             .formatted(fixture);
@@ -274,9 +287,89 @@ class TinyModelEvaluationTest {
       assertTasksCompleted(recorder, evaluationId);
       assertSamples(recorder, evaluationId);
       assertTasksScored(recorder, evaluationId);
+      assertProbed(recorder, evaluationId);
       assertEvaluationCompleted(recorder, evaluationId);
     }
     assertResultsApi(evaluationId);
+    assertAnalysisApi(evaluationId);
+    assertReport(evaluationId);
+  }
+
+  /**
+   * Every variant, the base included, was probed on the same windows of the built-in probe set, and
+   * each compressed variant's file carries its logits at the base's top-k ids.
+   */
+  private static void assertProbed(KafkaTopicRecorder recorder, String evaluationId)
+      throws IOException {
+    Map<String, ProbeCompleted> probes = new HashMap<>();
+    for (String v : events(recorder, Topics.PROBE_COMPLETED, evaluationId)) {
+      ProbeCompleted p = EventJson.read(v, ProbeCompleted.class);
+      assertThat(p.error()).as("probe of %s; logs in %s", p.variantId(), LOGS).isNull();
+      probes.put(p.variantId(), p);
+    }
+    assertThat(probes.keySet())
+        .as("probe.completed; logs in %s", LOGS)
+        .isEqualTo(Set.copyOf(VARIANTS));
+    ProbeCompleted baseEvent = probes.get("base");
+    ProbeResult base =
+        ProbeFiles.read(Path.of(URI.create(baseEvent.resultUri())), baseEvent.resultDigest());
+    assertThat(base.sequences()).hasSize(baseEvent.sequenceCount()).isNotEmpty();
+    for (String variant : VARIANTS.subList(1, VARIANTS.size())) {
+      ProbeCompleted event = probes.get(variant);
+      ProbeResult result =
+          ProbeFiles.read(Path.of(URI.create(event.resultUri())), event.resultDigest());
+      assertThat(result.sequences()).hasSameSizeAs(base.sequences());
+      for (int s = 0; s < base.sequences().size(); s++) {
+        var b = base.sequences().get(s);
+        var r = result.sequences().get(s);
+        assertThat(r.tokenIds()).as("window %d of %s", s, variant).isEqualTo(b.tokenIds());
+        assertThat(r.reference()).as("reference logits of %s", variant).isNotNull();
+        assertThat(r.reference().ids()).as("base top-k ids in %s", variant).isEqualTo(b.topIds());
+      }
+    }
+  }
+
+  /** The metrics-service analysed every compressed variant against the base. */
+  private static void assertAnalysisApi(String evaluationId) throws Exception {
+    JsonNode analyses = JSON.readTree(metrics.get("/api/v1/results/" + evaluationId + "/analysis"));
+    Map<String, JsonNode> byVariant = new HashMap<>();
+    analyses.forEach(a -> byVariant.put(a.path("variantId").asText(), a));
+    assertThat(byVariant.keySet())
+        .as("analyses; logs in %s", LOGS)
+        .containsAll(VARIANTS.subList(1, VARIANTS.size()));
+    for (String variant : VARIANTS.subList(1, VARIANTS.size())) {
+      JsonNode a = byVariant.get(variant);
+      assertThat(a.path("status").asText())
+          .as("analysis of %s: %s", variant, a)
+          .isEqualTo("STORED");
+      assertThat(a.path("erank").asDouble()).as("ERank of %s", variant).isGreaterThanOrEqualTo(1.0);
+      assertThat(a.path("meanKl").asDouble()).as("KL of %s", variant).isGreaterThanOrEqualTo(0.0);
+    }
+    assertThat(byVariant.get("magnitude-50").path("meanKl").asDouble())
+        .as("pruning half the weights moves the next-token distribution more than 4-bit RTN")
+        .isGreaterThan(byVariant.get("rtn-w4").path("meanKl").asDouble());
+  }
+
+  /**
+   * The HTML report has every plot the evaluation produced data for; it is kept for docs/. The
+   * random tiny model scores 0 on every task, so there is no relative drop to plot and no drop
+   * bars.
+   */
+  private static void assertReport(String evaluationId) throws Exception {
+    String html = metrics.get("/api/v1/results/" + evaluationId + "/report.html");
+    assertThat(html)
+        .as("report of %s", evaluationId)
+        .contains(
+            "section-capabilities",
+            "section-energy",
+            "section-topk",
+            "section-erank",
+            "rtn-w4",
+            "magnitude-50")
+        .doesNotContain("(pending)")
+        .doesNotContain("section-needle"); // no needle task in this evaluation: no empty heat map
+    Files.createDirectories(REPORT.getParent());
+    Files.writeString(REPORT, html);
   }
 
   private static void assertModelsReady(KafkaTopicRecorder recorder, String evaluationId) {
