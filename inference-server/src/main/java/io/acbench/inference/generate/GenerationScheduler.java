@@ -41,6 +41,12 @@ public final class GenerationScheduler implements AutoCloseable {
   private final Thread thread;
   private final Runnable onStopped;
   private volatile long steps;
+
+  /**
+   * Guards {@link #steps} increments against {@link #cancel}, which reads it and queues at once.
+   */
+  private final Object stepClock = new Object();
+
   private volatile boolean suspended;
   private volatile boolean closing;
   private volatile GenerationJob lastCancelled;
@@ -92,16 +98,21 @@ public final class GenerationScheduler implements AutoCloseable {
 
   /** Removes a request from the batch before the next step (the client cancelled its call). */
   public void cancel(GenerationJob job) {
-    job.markCancelSignal(steps);
-    commands.add(
-        () -> {
-          if (jobs.remove(job.request().id()) != null) {
-            batch.cancel(job.request().id());
-            inFlight.decrementAndGet();
-            job.cancelled(steps);
-            lastCancelled = job;
-          }
-        });
+    // The signal's step and its arrival in the queue are one event for the step clock: a caller
+    // descheduled between reading the step and queueing the command would otherwise record a step
+    // that the scheduler had already left behind.
+    synchronized (stepClock) {
+      job.markCancelSignal(steps);
+      commands.add(
+          () -> {
+            if (jobs.remove(job.request().id()) != null) {
+              batch.cancel(job.request().id());
+              inFlight.decrementAndGet();
+              job.cancelled(steps);
+              lastCancelled = job;
+            }
+          });
+    }
   }
 
   /** Decode-batch steps executed so far. */
@@ -182,7 +193,9 @@ public final class GenerationScheduler implements AutoCloseable {
       return;
     }
     stats.execution(System.nanoTime() - t0);
-    steps++;
+    synchronized (stepClock) {
+      steps++;
+    }
     for (int i = 0; i < outputs.size(); i++) {
       StepOutput out = outputs.get(i);
       GenerationJob job = jobs.get(out.id());
