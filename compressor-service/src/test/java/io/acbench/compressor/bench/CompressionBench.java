@@ -93,7 +93,7 @@ public final class CompressionBench {
   /**
    * CPU time of the whole process (all threads), which the shared machine's load does not inflate.
    */
-  private static long processCpuNanos() {
+  static long processCpuNanos() {
     return ((com.sun.management.OperatingSystemMXBean)
             java.lang.management.ManagementFactory.getOperatingSystemMXBean())
         .getProcessCpuTime();
