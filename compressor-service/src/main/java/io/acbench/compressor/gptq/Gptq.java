@@ -1,6 +1,7 @@
 package io.acbench.compressor.gptq;
 
 import io.acbench.compressor.linalg.HessianInverse;
+import io.acbench.compressor.linalg.Kernels;
 import io.acbench.compressor.rtn.MinMaxQuantizer;
 import io.acbench.compressor.rtn.QuantGrid;
 import io.acbench.compressor.rtn.QuantizedWeight;
@@ -25,10 +26,19 @@ public final class Gptq {
    * row-major). Neither argument is modified.
    */
   public static GptqResult quantize(float[] W, int R, int C, double[] H, GptqParams params) {
+    return quantize(W, R, C, H, params, Kernels.VECTOR);
+  }
+
+  /**
+   * {@link #quantize(float[], int, int, double[], GptqParams)} with the chosen linear algebra: the
+   * inverse factor and the lazy update {@code W[:, i2:] −= Err1·U[i1:i2, i2:]} (a matrix product).
+   */
+  public static GptqResult quantize(
+      float[] W, int R, int C, double[] H, GptqParams params, Kernels kernels) {
     if (R == 0 || C == 0) {
       return new GptqResult(QuantizedWeight.empty(R, C), 0.0, 0.0, 0, false, 0);
     }
-    return new Run(W, R, C, H, params).run();
+    return new Run(W, R, C, H, params, kernels).run();
   }
 
   /** Working state of one call; buffers are allocated once here. */
@@ -36,6 +46,7 @@ public final class Gptq {
     private final int R;
     private final int C;
     private final GptqParams p;
+    private final Kernels kernels;
     private final MinMaxQuantizer quantizer;
     private final boolean grouped;
     private final int gs;
@@ -45,7 +56,8 @@ public final class Gptq {
     private int[] perm; // (C) position → original column
     private int dead;
 
-    Run(float[] W0, int R, int C, double[] H0, GptqParams params) {
+    Run(float[] W0, int R, int C, double[] H0, GptqParams params, Kernels kernels) {
+      this.kernels = kernels;
       this.R = R;
       this.C = C;
       this.p = params;
@@ -75,7 +87,7 @@ public final class Gptq {
       }
       permuteByActOrder();
       HessianInverse.Factor factor =
-          HessianInverse.upperFactor(H, C, p.percdamp(), p.maxDampRetries());
+          HessianInverse.upperFactor(H, C, p.percdamp(), p.maxDampRetries(), kernels);
       double[] U = factor.U(); // (C, C)
 
       int[] codesP = new int[R * C]; // (R, C), permuted columns
@@ -226,22 +238,10 @@ public final class Gptq {
       return grids;
     }
 
-    /** {@code W[:, i2:] −= Err1 · U[i1:i2, i2:]}. */
+    /** {@code W[:, i2:] −= Err1 · U[i1:i2, i2:]}, a {@code (R, bw)·(bw, C−i2)} product. */
     private void lazyUpdate(int i1, int i2, double[] Err1, double[] U) {
       int bw = i2 - i1;
-      for (int r = 0; r < R; r++) {
-        for (int k = 0; k < bw; k++) {
-          double e = Err1[r * bw + k];
-          if (e == 0.0) {
-            continue;
-          }
-          int uRow = (i1 + k) * C;
-          int wRow = r * C;
-          for (int j = i2; j < C; j++) {
-            W[wRow + j] -= e * U[uRow + j];
-          }
-        }
-      }
+      kernels.multiplyAdd(-1.0, Err1, 0, bw, U, i1 * C + i2, C, W, i2, C, R, C - i2, bw);
     }
 
     private void storeGrids(QuantGrid[] grids, int g, float[] scales, float[] zeros) {

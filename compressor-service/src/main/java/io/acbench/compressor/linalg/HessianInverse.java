@@ -31,6 +31,12 @@ public final class HessianInverse {
    * set to 1 on the diagonal) is not modified.
    */
   public static Factor upperFactor(double[] H, int n, double percdamp, int maxRetries) {
+    return upperFactor(H, n, percdamp, maxRetries, Kernels.VECTOR);
+  }
+
+  /** {@link #upperFactor(double[], int, double, int)} with the chosen kernels. */
+  public static Factor upperFactor(
+      double[] H, int n, double percdamp, int maxRetries, Kernels kernels) {
     double meanDiag = 0.0;
     for (int j = 0; j < n; j++) {
       meanDiag += H[j * n + j];
@@ -46,11 +52,11 @@ public final class HessianInverse {
       for (int j = 0; j < n; j++) {
         Hd[j * n + j] += damp;
       }
-      double[] L = Cholesky.lower(Hd, n);
+      double[] L = kernels.lower(Hd, n);
       if (L == null) {
         continue;
       }
-      double[] U = Cholesky.upper(Cholesky.inverseFromLower(L, n), n);
+      double[] U = kernels.upper(kernels.inverseFromLower(L, n), n);
       if (U != null) {
         return new Factor(U, damp, attempt, false);
       }

@@ -1,6 +1,7 @@
 package io.acbench.compressor.sparsegpt;
 
 import io.acbench.compressor.linalg.HessianInverse;
+import io.acbench.compressor.linalg.Kernels;
 import io.acbench.compressor.pruning.Masks;
 import io.acbench.compressor.pruning.PruneParams;
 import io.acbench.compressor.pruning.PruneResult;
@@ -22,6 +23,16 @@ public final class SparseGpt {
    * Prunes {@code W} ({@code (R, C)}) with Hessian {@code H} ({@code (C, C)}); neither is modified.
    */
   public static SparseGptResult prune(float[] W0, int R, int C, double[] H0, SparseGptParams p) {
+    return prune(W0, R, C, H0, p, Kernels.VECTOR);
+  }
+
+  /**
+   * {@link #prune(float[], int, int, double[], SparseGptParams)} with the chosen linear algebra:
+   * the inverse factor and the lazy update {@code W[:, i2:] −= Err1·U[i1:i2, i2:]} (a matrix
+   * product).
+   */
+  public static SparseGptResult prune(
+      float[] W0, int R, int C, double[] H0, SparseGptParams p, Kernels kernels) {
     if (R == 0 || C == 0) {
       return new SparseGptResult(
           new PruneResult(new float[R * C], new boolean[R * C]), 0.0, 0.0, 0, false, 0);
@@ -42,7 +53,7 @@ public final class SparseGpt {
       }
     }
     HessianInverse.Factor factor =
-        HessianInverse.upperFactor(H, C, p.percdamp(), p.maxDampRetries());
+        HessianInverse.upperFactor(H, C, p.percdamp(), p.maxDampRetries(), kernels);
     double[] U = factor.U(); // (C, C)
     PruneParams pattern = p.pattern();
 
@@ -95,18 +106,8 @@ public final class SparseGpt {
           Err1[row1 + i] = e;
         }
       }
-      for (int r = 0; r < R; r++) {
-        for (int k = 0; k < bw; k++) {
-          double e = Err1[r * bw + k];
-          if (e == 0.0) {
-            continue;
-          }
-          int uRow = (i1 + k) * C;
-          for (int j = i2; j < C; j++) {
-            W[r * C + j] -= e * U[uRow + j];
-          }
-        }
-      }
+      // W[:, i2:] −= Err1·U[i1:i2, i2:]
+      kernels.multiplyAdd(-1.0, Err1, 0, bw, U, i1 * C + i2, C, W, i2, C, R, C - i2, bw);
     }
     return new SparseGptResult(
         new PruneResult(Q, mask),

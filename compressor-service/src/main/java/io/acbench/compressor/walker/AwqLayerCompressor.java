@@ -10,7 +10,6 @@ import io.acbench.compressor.awq.ScaleFolding;
 import io.acbench.compressor.rtn.QuantizedWeight;
 import io.acbench.runtime.model.ForwardHooks;
 import io.acbench.runtime.model.Projection;
-import io.acbench.runtime.weights.ArrayWeight;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -144,10 +143,7 @@ final class AwqLayerCompressor implements LayerCompressor {
     return weights -> {
       for (int i = 0; i < linears.size(); i++) {
         Projection p = linears.get(i);
-        ctx.layer.replaceLinear(
-            p,
-            new ArrayWeight(
-                "awq candidate " + p.hfName(), ctx.rows(p), ctx.cols(p), weights.get(i)));
+        ctx.layer.replaceLinear(p, new GemmLinear(ctx.rows(p), ctx.cols(p), weights.get(i)));
       }
       try {
         int len = ctx.inputs[0].length;
@@ -175,7 +171,7 @@ final class AwqLayerCompressor implements LayerCompressor {
     int C = ctx.cols(p);
     return weights -> {
       float[] Y = new float[T * R]; // (T, R)
-      new ArrayWeight("awq " + p.hfName(), R, C, weights.getFirst()).matmul(X, T, Y);
+      new GemmLinear(R, C, weights.getFirst()).matmul(X, T, Y);
       return Y;
     };
   }

@@ -24,7 +24,13 @@ final class LayerContext {
   final float[][] inputs; // (nsamples)(seqLen · hidden)
   final int seqLen;
   final DType denseDtype;
+
+  /** The original weights as the walk computes with them ({@link GemmLinear}s). */
   final Map<Projection, LinearWeight> originalLinears = new EnumMap<>(Projection.class);
+
+  /** What the layer keeps once the walk has left it (memory-mapped originals, deployed arrays). */
+  private final Map<Projection, LinearWeight> settled = new EnumMap<>(Projection.class);
+
   final Map<Projection, float[]> originalWeights = new EnumMap<>(Projection.class); // (R, C) each
   final Map<Projection, InputCollector.Cache> reportInputs = new EnumMap<>(Projection.class);
   final List<WalkReport.LinearReport> linearReports = new ArrayList<>();
@@ -39,8 +45,12 @@ final class LayerContext {
     this.sink = sink;
     for (Projection p : Projection.values()) {
       LinearWeight w = layer.linear(p);
-      originalLinears.put(p, w);
-      originalWeights.put(p, w.dequantize());
+      float[] W = w.dequantize();
+      originalWeights.put(p, W);
+      settled.put(p, w);
+      LinearWeight fast = new GemmLinear(w.outFeatures(), w.inFeatures(), W);
+      originalLinears.put(p, fast);
+      layer.replaceLinear(p, fast);
     }
   }
 
@@ -95,7 +105,8 @@ final class LayerContext {
    */
   void commit(CompressedLinear linear, float[] effective, double seconds) {
     Projection p = linear.projection();
-    layer.replaceLinear(
+    layer.replaceLinear(p, new GemmLinear(linear.rows(), linear.cols(), linear.deployed()));
+    settled.put(
         p, new ArrayWeight(linear.prefix(), linear.rows(), linear.cols(), linear.deployed()));
     float[] W = originalWeights.get(p);
     InputCollector.Cache X = reportInputs.get(CollectingHooks.inputOf(p));
@@ -110,5 +121,13 @@ final class LayerContext {
             Metrics.sparsity(linear.deployed()),
             seconds));
     sink.accept(linear);
+  }
+
+  /**
+   * Puts the settled weights back into the layer (the original ones, or the deployed arrays of the
+   * committed linears), dropping the transposed copies the forwards used.
+   */
+  void finish() {
+    settled.forEach(layer::replaceLinear);
   }
 }

@@ -71,6 +71,7 @@ public final class LayerWalker {
       float[][] original = ctx.forward(collectors, true);
       compressor.compress(ctx);
       float[][] compressed = ctx.forward(Map.of(), true);
+      ctx.finish();
       double outputError = Metrics.relativeError(compressed, original);
       inputs = compressor.propagateCompressed() ? compressed : original;
       reports.add(

@@ -18,10 +18,11 @@ import java.util.Map;
 
 /**
  * Seconds per decoder layer of every method on a fixture model (not a unit test). Arguments: {@code
- * DIR [shape=0.5b] [nsamples=8] [seqlen=128] [layers=1] [methods=gptq,awq,rtn,wanda,
- * sparsegpt,magnitude] [full=rtn,magnitude]}. The first {@code layers} layers are walked per method
- * and timed; methods listed in {@code full} are also run over the whole model, checkpoint and
- * report included. Prints a Markdown table.
+ * DIR [shape=0.5b] [nsamples=128] [seqlen=512] [layers=1] [methods=gptq,awq,rtn,wanda,
+ * sparsegpt,magnitude] [full=none]}. The first {@code layers} layers are walked per method and
+ * timed (wall and process CPU seconds, the part spent compressing the linears, peak heap, load
+ * average before and after); methods listed in {@code full} are also run over the whole model,
+ * checkpoint and report included, and only that measured time is reported. Prints a Markdown table.
  */
 public final class CompressionBench {
 
@@ -30,12 +31,12 @@ public final class CompressionBench {
   public static void main(String[] args) throws Exception {
     Path dir = Path.of(args[0]);
     String shape = arg(args, 1, "0.5b");
-    int nsamples = Integer.parseInt(arg(args, 2, "8"));
-    int seqLen = Integer.parseInt(arg(args, 3, "128"));
+    int nsamples = Integer.parseInt(arg(args, 2, "128"));
+    int seqLen = Integer.parseInt(arg(args, 3, "512"));
     int layers = Integer.parseInt(arg(args, 4, "1"));
     List<String> methods =
         List.of(arg(args, 5, "gptq,awq,rtn,wanda,sparsegpt,magnitude").split(","));
-    List<String> full = List.of(arg(args, 6, "rtn,magnitude").split(","));
+    List<String> full = List.of(arg(args, 6, "none").split(","));
     Path model = dir.resolve("qwen2-" + shape);
     if (!Files.exists(model.resolve("config.json"))) {
       long t0 = System.nanoTime();
@@ -44,8 +45,10 @@ public final class CompressionBench {
     }
     System.out.printf(
         Locale.ROOT,
-        "| method | calibration | layers timed | wall s / layer | process CPU s / layer | whole model"
-            + " (%s) |%n|---|---|---|---|---|---|%n",
+        "threads %d%n%n| method | calibration | layers timed | wall s / layer | process CPU s / layer"
+            + " | compressing linears s / layer | peak heap GiB | load avg before → after"
+            + " | whole model (%s) |%n|---|---|---|---|---|---|---|---|---|%n",
+        Runtime.getRuntime().availableProcessors(),
         shape);
     for (String method : methods) {
       CompressionSpec spec =
@@ -53,7 +56,10 @@ public final class CompressionBench {
       CalibrationSet calib = CompressionPipeline.calibrate(model, spec, DefaultCorpus.load());
       double perLayer;
       double cpuPerLayer;
+      double compressPerLayer;
       int n;
+      double load0 = loadAverage();
+      resetPeakHeap();
       try (Transformer t = Transformer.load(model)) {
         long cpu0 = processCpuNanos();
         n = t.layers().size();
@@ -64,27 +70,42 @@ public final class CompressionBench {
         perLayer =
             reports.stream().mapToDouble(WalkReport.LayerReport::seconds).average().orElse(0);
         cpuPerLayer = (processCpuNanos() - cpu0) / 1e9 / reports.size();
+        compressPerLayer =
+            reports.stream()
+                    .flatMap(r -> r.linears().stream())
+                    .mapToDouble(WalkReport.LinearReport::seconds)
+                    .sum()
+                / reports.size();
       }
+      double peakHeap = peakHeapGiB();
+      double load1 = loadAverage();
       String whole;
       if (full.contains(method)) {
         Path out = Files.createTempDirectory(dir, method + "-");
         long t0 = System.nanoTime();
         CompressionPipeline.compress(model, spec, calib, out, ProgressListener.NONE, null);
-        whole = String.format(Locale.ROOT, "%.1f s measured", (System.nanoTime() - t0) / 1e9);
-      } else {
         whole =
             String.format(
-                Locale.ROOT, "≈ %.0f s wall (%d × s/layer, extrapolated)", perLayer * n, n);
+                Locale.ROOT,
+                "%.1f s wall measured (load avg %.1f at the end)",
+                (System.nanoTime() - t0) / 1e9,
+                loadAverage());
+      } else {
+        whole = "not run";
       }
       System.out.printf(
           Locale.ROOT,
-          "| %s | %d × %d | %d | %.1f | %.1f | %s |%n",
+          "| %s | %d × %d | %d | %.1f | %.1f | %.1f | %.1f | %.1f → %.1f | %s |%n",
           method,
           nsamples,
           seqLen,
           Math.min(layers, n),
           perLayer,
           cpuPerLayer,
+          compressPerLayer,
+          peakHeap,
+          load0,
+          load1,
           whole);
       System.out.flush();
     }
@@ -93,10 +114,34 @@ public final class CompressionBench {
   /**
    * CPU time of the whole process (all threads), which the shared machine's load does not inflate.
    */
-  private static long processCpuNanos() {
+  static long processCpuNanos() {
     return ((com.sun.management.OperatingSystemMXBean)
             java.lang.management.ManagementFactory.getOperatingSystemMXBean())
         .getProcessCpuTime();
+  }
+
+  static double loadAverage() {
+    return java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+  }
+
+  private static void resetPeakHeap() {
+    System.gc();
+    for (var pool : java.lang.management.ManagementFactory.getMemoryPoolMXBeans()) {
+      if (pool.getType() == java.lang.management.MemoryType.HEAP) {
+        pool.resetPeakUsage();
+      }
+    }
+  }
+
+  /** Sum of the heap pools' peak usage since the last reset (an upper bound of the live peak). */
+  private static double peakHeapGiB() {
+    long sum = 0;
+    for (var pool : java.lang.management.ManagementFactory.getMemoryPoolMXBeans()) {
+      if (pool.getType() == java.lang.management.MemoryType.HEAP) {
+        sum += pool.getPeakUsage().getUsed();
+      }
+    }
+    return sum / (double) (1L << 30);
   }
 
   private static String arg(String[] args, int i, String fallback) {

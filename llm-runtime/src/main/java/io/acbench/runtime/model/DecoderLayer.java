@@ -1,6 +1,7 @@
 package io.acbench.runtime.model;
 
 import io.acbench.runtime.config.ModelConfig;
+import io.acbench.runtime.kernels.ParallelFor;
 import io.acbench.runtime.weights.LinearWeight;
 import java.util.Arrays;
 import java.util.EnumMap;
@@ -12,6 +13,9 @@ import java.util.Map;
  * grouped-query (Ainslie et al. 2023) with a causal mask and an optional sliding window.
  */
 public final class DecoderLayer {
+
+  /** Multiply-adds of q·k below which attention runs on the calling thread. */
+  private static final long PARALLEL_MIN_ATTENTION_WORK = 1L << 18;
 
   private final int index;
   private final ModelConfig config;
@@ -177,21 +181,55 @@ public final class DecoderLayer {
 
   /**
    * {@code attn = softmax(q·Kᵀ / sqrt(d)) · V} per query head over the keys of its kv head at
-   * positions {@code (pos − window, pos]} (all of {@code [0, pos]} without a window).
+   * positions {@code (pos − window, pos]} (all of {@code [0, pos]} without a window). Rows are
+   * independent, so a large call (a prefill, a calibration forward) splits them over the shared
+   * {@link ParallelFor}, dealt first/last alternately because causal rows grow with their position;
+   * every row is computed exactly as in a serial run.
    */
   private void attend(int rows, KvCache[] caches, int[] positions, ForwardBuffers buf) {
+    long keys = 0;
+    int maxPos = 0;
+    for (int r = 0; r < rows; r++) {
+      keys += positions[r] + 1;
+      maxPos = Math.max(maxPos, positions[r]);
+    }
+    long work = keys * config.numAttentionHeads() * config.headDim();
+    if (work < PARALLEL_MIN_ATTENTION_WORK || rows < 2) {
+      attendRows(0, rows, rows, caches, positions, buf, buf.scores(maxPos + 1));
+      return;
+    }
+    int capacity = maxPos + 1;
+    ParallelFor.shared()
+        .forRange(
+            rows,
+            1,
+            (u0, u1) -> attendRows(u0, u1, rows, caches, positions, buf, new float[capacity]));
+  }
+
+  /**
+   * Rows {@code order(u)} for {@code u} in {@code [u0, u1)}, where {@code order} deals {@code 0,
+   * rows−1, 1, rows−2, …}; {@code scores} holds at least {@code max(position) + 1} floats.
+   */
+  private void attendRows(
+      int u0,
+      int u1,
+      int rows,
+      KvCache[] caches,
+      int[] positions,
+      ForwardBuffers buf,
+      float[] scores) {
     int headDim = config.headDim();
     int heads = config.numAttentionHeads();
     int kvDim = config.kvDim();
     int group = config.queryGroupSize();
     int window = config.slidingWindow();
     float scale = (float) (1.0 / Math.sqrt(headDim));
-    for (int r = 0; r < rows; r++) {
+    for (int u = u0; u < u1; u++) {
+      int r = (u & 1) == 0 ? u >>> 1 : rows - 1 - (u >>> 1);
       float[] keys = caches[r].keys(index); // (capacity, kvDim)
       float[] values = caches[r].values(index); // (capacity, kvDim)
       int pos = positions[r];
       int start = window > 0 ? Math.max(0, pos - window + 1) : 0;
-      float[] scores = buf.scores(pos + 1);
       for (int h = 0; h < heads; h++) {
         int qBase = (r * heads + h) * headDim;
         int kvOff = (h / group) * headDim;
