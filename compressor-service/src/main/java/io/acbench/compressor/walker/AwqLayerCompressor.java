@@ -19,10 +19,11 @@ import java.util.Map;
  * AWQ on one decoder layer (spec §3.1–§3.6). The four scaling groups of §3.3 are searched on the
  * original weights against the real modules: the attention (q/k/v, loss on the residual stream
  * right after attention), v→o (only when v_proj and o_proj have the same shape, so skipped under
- * GQA), the MLP (gate/up, loss on the layer output, which differs from the MLP output by a
- * constant) and up→down. Then {@code 1/s} is folded into the RMSNorms, v_proj and up_proj, the
- * cached inputs are divided by s, every linear but q/k is clip-searched, and all seven are
- * quantized with AWQ's zero-point RTN. The next layer gets the original layer's output (D1).
+ * GQA), the MLP (gate/up, loss on the MLP's output, run alone on its cached inputs as the
+ * reference's {@code module2inspect=mlp}) and up→down. Then {@code 1/s} is folded into the
+ * RMSNorms, v_proj and up_proj, the cached inputs are divided by s, every linear but q/k is
+ * clip-searched, and all seven are quantized with AWQ's zero-point RTN. The next layer gets the
+ * original layer's output (D1).
  */
 final class AwqLayerCompressor implements LayerCompressor {
 
@@ -61,10 +62,10 @@ final class AwqLayerCompressor implements LayerCompressor {
     int T = ctx.tokens();
     Map<Projection, float[]> W = ctx.originalWeights;
     // Step 2: search every group on the original weights.
-    float[] s1 = search(ctx, List.of(Q, K, V), Q, blockOf(ctx, List.of(Q, K, V), true));
+    float[] s1 = search(ctx, List.of(Q, K, V), Q, attentionBlock(ctx, List.of(Q, K, V)));
     boolean vo = ScaleFolding.vToOApplies(ctx.rows(V), ctx.cols(V), ctx.rows(O), ctx.cols(O));
     float[] s2 = vo ? search(ctx, List.of(O), O, linearBlock(ctx, O)) : null;
-    float[] s3 = search(ctx, List.of(GATE, UP), GATE, blockOf(ctx, List.of(GATE, UP), false));
+    float[] s3 = search(ctx, List.of(GATE, UP), GATE, mlpBlock(ctx));
     float[] s4 = search(ctx, List.of(DOWN), DOWN, linearBlock(ctx, DOWN));
 
     // Fold: γ/s into the norms, rows of v and up divided, columns of the scaled linears multiplied.
@@ -135,11 +136,11 @@ final class AwqLayerCompressor implements LayerCompressor {
   }
 
   /**
-   * The layer run with candidate weights in place of {@code linears}; with {@code attentionOnly}
-   * the forward stops before the MLP and the residual stream after attention is the output.
+   * The layer run with candidate weights in place of {@code linears}, stopped before the MLP: the
+   * residual stream after attention is the output.
    */
-  private static AwqBlock blockOf(LayerContext ctx, List<Projection> linears, boolean attnOnly) {
-    ForwardHooks hooks = attnOnly ? StopBeforeMlp.HOOKS : ForwardHooks.NONE;
+  private static AwqBlock attentionBlock(LayerContext ctx, List<Projection> linears) {
+    ForwardHooks hooks = StopBeforeMlp.HOOKS;
     return weights -> {
       for (int i = 0; i < linears.size(); i++) {
         Projection p = linears.get(i);
@@ -160,6 +161,35 @@ final class AwqLayerCompressor implements LayerCompressor {
         return out;
       } finally {
         linears.forEach(p -> ctx.layer.replaceLinear(p, ctx.originalLinears.get(p)));
+      }
+    };
+  }
+
+  /**
+   * The MLP alone with candidate gate/up weights, on the cached post-attention-norm inputs, one
+   * sequence at a time (so the intermediate activations stay one sequence big); the output is the
+   * MLP's, {@code (tokens, hidden)}.
+   */
+  private AwqBlock mlpBlock(LayerContext ctx) {
+    float[] X = caches.get(GATE).X; // (tokens, hidden)
+    int hidden = ctx.cols(GATE);
+    int len = ctx.seqLen * hidden;
+    return weights -> {
+      ctx.layer.replaceLinear(GATE, new GemmLinear(ctx.rows(GATE), hidden, weights.get(0)));
+      ctx.layer.replaceLinear(UP, new GemmLinear(ctx.rows(UP), hidden, weights.get(1)));
+      try {
+        float[] out = new float[X.length];
+        float[] x = new float[len];
+        float[] y = new float[len];
+        for (int s = 0; s < ctx.inputs.length; s++) {
+          System.arraycopy(X, s * len, x, 0, len);
+          ctx.layer.mlp(x, ctx.seqLen, y);
+          System.arraycopy(y, 0, out, s * len, len);
+        }
+        return out;
+      } finally {
+        ctx.layer.replaceLinear(GATE, ctx.originalLinears.get(GATE));
+        ctx.layer.replaceLinear(UP, ctx.originalLinears.get(UP));
       }
     };
   }

@@ -6,17 +6,16 @@ import io.acbench.runtime.weights.LinearWeight;
 
 /**
  * A dense float weight for the calibration forwards over many tokens: holds {@code Wᵀ} ({@code (in,
- * out)}) so {@code out = x·Wᵀ} is one {@link FloatGemm} product, output columns split over the
- * shared thread pool. The layer being walked computes with these in place of the memory-mapped or
- * array weights; {@link #dequantize()} gives back {@code W}.
+ * out)}) packed as {@link FloatGemm.Panels} so {@code out = x·Wᵀ} is one {@link FloatGemm} product,
+ * output columns split over the shared thread pool in panel-aligned bands. The layer being walked
+ * computes with these in place of the memory-mapped or array weights; {@link #dequantize()} gives
+ * back {@code W}.
  */
 final class GemmLinear implements LinearWeight {
 
-  private static final int COLUMN_GRAIN = 32;
-
   private final int outFeatures;
   private final int inFeatures;
-  private final float[] Wt; // (inFeatures, outFeatures)
+  private final FloatGemm.Panels Wt; // (inFeatures, outFeatures)
 
   /** Copies {@code W} ({@code (out, in)} row-major), transposed. */
   GemmLinear(int outFeatures, int inFeatures, float[] W) {
@@ -33,12 +32,13 @@ final class GemmLinear implements LinearWeight {
     }
     this.outFeatures = outFeatures;
     this.inFeatures = inFeatures;
-    this.Wt = new float[W.length];
+    float[] transposed = new float[W.length];
     for (int o = 0; o < outFeatures; o++) {
       for (int i = 0; i < inFeatures; i++) {
-        Wt[i * outFeatures + o] = W[o * inFeatures + i];
+        transposed[i * outFeatures + o] = W[o * inFeatures + i];
       }
     }
+    this.Wt = FloatGemm.Panels.pack(transposed, inFeatures, outFeatures);
   }
 
   @Override
@@ -59,16 +59,16 @@ final class GemmLinear implements LinearWeight {
     ParallelFor.shared()
         .forRange(
             outFeatures,
-            COLUMN_GRAIN,
-            (j0, j1) -> FloatGemm.multiply(x, Wt, out, batch, outFeatures, inFeatures, j0, j1));
+            FloatGemm.PANEL_WIDTH,
+            (j0, j1) -> FloatGemm.multiply(x, Wt, out, batch, j0, j1));
   }
 
   @Override
   public float[] dequantize() {
-    float[] W = new float[Wt.length]; // (out, in)
+    float[] W = new float[outFeatures * inFeatures]; // (out, in)
     for (int o = 0; o < outFeatures; o++) {
       for (int i = 0; i < inFeatures; i++) {
-        W[o * inFeatures + i] = Wt[i * outFeatures + o];
+        W[o * inFeatures + i] = Wt.get(i, o);
       }
     }
     return W;
@@ -76,6 +76,6 @@ final class GemmLinear implements LinearWeight {
 
   @Override
   public long storageBytes() {
-    return 4L * Wt.length;
+    return 4L * Wt.floats();
   }
 }

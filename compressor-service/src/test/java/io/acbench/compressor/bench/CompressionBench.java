@@ -22,7 +22,8 @@ import java.util.Map;
  * sparsegpt,magnitude] [full=none]}. The first {@code layers} layers are walked per method and
  * timed (wall and process CPU seconds, the part spent compressing the linears, peak heap, load
  * average before and after); methods listed in {@code full} are also run over the whole model,
- * checkpoint and report included, and only that measured time is reported. Prints a Markdown table.
+ * checkpoint and report included, and only that measured time is reported (progress per layer goes
+ * to stderr, so a run cut short still shows how far it got). Prints a Markdown table.
  */
 public final class CompressionBench {
 
@@ -83,7 +84,22 @@ public final class CompressionBench {
       if (full.contains(method)) {
         Path out = Files.createTempDirectory(dir, method + "-");
         long t0 = System.nanoTime();
-        CompressionPipeline.compress(model, spec, calib, out, ProgressListener.NONE, null);
+        CompressionPipeline.compress(
+            model,
+            spec,
+            calib,
+            out,
+            (done, total, eta) ->
+                System.err.printf(
+                    Locale.ROOT,
+                    "%s whole model: layer %d of %d after %.1f s, ETA %.0f s, load avg %.1f%n",
+                    method,
+                    done,
+                    total,
+                    (System.nanoTime() - t0) / 1e9,
+                    eta,
+                    loadAverage()),
+            null);
         whole =
             String.format(
                 Locale.ROOT,

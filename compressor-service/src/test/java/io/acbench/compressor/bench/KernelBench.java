@@ -3,6 +3,7 @@ package io.acbench.compressor.bench;
 import io.acbench.compressor.gptq.Gptq;
 import io.acbench.compressor.gptq.GptqParams;
 import io.acbench.compressor.gptq.HessianAccumulator;
+import io.acbench.compressor.linalg.FloatGemm;
 import io.acbench.compressor.linalg.HessianInverse;
 import io.acbench.compressor.linalg.Kernels;
 import io.acbench.compressor.testing.TestData;
@@ -15,7 +16,9 @@ import java.util.function.Supplier;
  * Times the Hessian update of one sequence of {@code tokens} tokens, the damped inverse factor
  * ({@code cholesky → inverse → cholesky_upper}) and a whole GPTQ run (4-bit, g128, act-order) of a
  * {@code (rows, C)} weight; prints a Markdown table of wall and process CPU seconds and the
- * speed-up (old wall / new wall). Both paths are warmed up on small inputs first.
+ * speed-up (old wall / new wall). Both paths are warmed up on small inputs first. Also times one
+ * calibration linear ({@code (tokens, C) · (C, rows)}) on one thread: the scalar twin against the
+ * packed-panel GEMM.
  */
 public final class KernelBench {
 
@@ -58,6 +61,20 @@ public final class KernelBench {
         C + " × " + C,
         k -> HessianInverse.upperFactor(H[0], C, 0.01, 3, k));
     float[] W = TestData.gaussian(2, R * C);
+    float[] Wt = TestData.gaussian(3, C * R); // (C, R): the weight transposed
+    FloatGemm.Panels packed = FloatGemm.Panels.pack(Wt, C, R);
+    float[] Y = new float[T * R];
+    row(
+        "calibration linear x·Wᵀ, one thread (FloatGemm)",
+        T + " × " + C + " → " + R,
+        k -> {
+          if (k == Kernels.SCALAR) {
+            FloatGemm.multiplyScalar(X, Wt, Y, T, R, C);
+          } else {
+            FloatGemm.multiply(X, packed, Y, T, 0, R);
+          }
+          return Y;
+        });
     GptqParams p = GptqParams.vllmDefaults();
     row(
         "GPTQ w4 g128 act-order (incl. factor)",

@@ -23,7 +23,8 @@ class FloatGemmTest {
       {5, 2 * lanes, 3},
       {7, 2 * lanes + 5, FloatGemm.K_CHUNK + 9},
       {13, 6 * lanes, 2 * FloatGemm.K_CHUNK},
-      {4, lanes - 1, 17}
+      {4, lanes - 1, 17},
+      {19, 3 * FloatGemm.PANEL_WIDTH + 3, 40}
     };
     for (int[] s : shapes) {
       int m = s[0];
@@ -34,23 +35,44 @@ class FloatGemmTest {
       float[] expected = new float[m * n];
       FloatGemm.multiplyScalar(A, B, expected, m, n, k);
       float[] C = random(rnd, m * n); // overwritten
-      FloatGemm.multiply(A, B, C, m, n, k, 0, n);
+      FloatGemm.Panels packed = FloatGemm.Panels.pack(B, k, n);
+      FloatGemm.multiply(A, packed, C, m, 0, n);
       assertClose(A, B, C, expected, m, n, k);
-      if (n > 2 * lanes) {
+      for (int p = 0; p < k; p++) {
+        for (int j = 0; j < n; j++) {
+          assertThat(packed.get(p, j)).isEqualTo(B[p * n + j]);
+        }
+      }
+      int w = FloatGemm.PANEL_WIDTH;
+      if (n > w) {
         // a column band leaves the other columns untouched
         float[] band = new float[m * n];
         java.util.Arrays.fill(band, 7f);
-        FloatGemm.multiply(A, B, band, m, n, k, 2 * lanes, n);
+        FloatGemm.multiply(A, packed, band, m, w, n);
         for (int i = 0; i < m; i++) {
-          for (int j = 0; j < 2 * lanes; j++) {
+          for (int j = 0; j < w; j++) {
             assertThat(band[i * n + j]).isEqualTo(7f);
           }
-          for (int j = 2 * lanes; j < n; j++) {
+          for (int j = w; j < n; j++) {
             assertThat(band[i * n + j]).isEqualTo(C[i * n + j]);
           }
         }
       }
     }
+  }
+
+  @Test
+  void rejectsAColumnBandThatDoesNotStartOnAPanel() {
+    int n = 2 * FloatGemm.PANEL_WIDTH;
+    FloatGemm.Panels packed = FloatGemm.Panels.pack(new float[3 * n], 3, n);
+    float[] C = new float[2 * n];
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> FloatGemm.multiply(new float[6], packed, C, 2, 1, n))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("not panel-aligned");
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> FloatGemm.Panels.pack(new float[5], 2, 3))
+        .hasMessageContaining("(2, 3) needs 6");
   }
 
   static void assertClose(float[] A, float[] B, float[] C, float[] expected, int m, int n, int k) {

@@ -2,6 +2,7 @@ package io.acbench.runtime.model;
 
 import io.acbench.runtime.config.ModelConfig;
 import io.acbench.runtime.kernels.ParallelFor;
+import io.acbench.runtime.kernels.VectorKernels;
 import io.acbench.runtime.weights.LinearWeight;
 import java.util.Arrays;
 import java.util.EnumMap;
@@ -144,15 +145,31 @@ public final class DecoderLayer {
     addInto(hidden, buf.proj, rows * hiddenSize);
 
     postAttentionNorm.apply(hidden, rows, buf.xNorm);
-    project(Projection.GATE_PROJ, buf.xNorm, rows, buf.gate, hooks);
-    project(Projection.UP_PROJ, buf.xNorm, rows, buf.up, hooks);
+    mlp(buf.xNorm, rows, buf.gate, buf.up, buf.proj, hooks);
+    addInto(hidden, buf.proj, rows * hiddenSize);
+  }
+
+  /**
+   * The MLP alone, {@code out = down(silu(gate(x)) · up(x))}, with the layer's current linears and
+   * no hooks: what a calibration search needs when only the MLP's weights change.
+   *
+   * @param x post-attention-norm input (rows, hiddenSize)
+   * @param out (rows, hiddenSize), overwritten
+   */
+  public void mlp(float[] x, int rows, float[] out) {
+    int n = rows * config.intermediateSize();
+    mlp(x, rows, new float[n], new float[n], out, ForwardHooks.NONE);
+  }
+
+  private void mlp(float[] x, int rows, float[] gate, float[] up, float[] out, ForwardHooks hooks) {
+    project(Projection.GATE_PROJ, x, rows, gate, hooks);
+    project(Projection.UP_PROJ, x, rows, up, hooks);
     int n = rows * config.intermediateSize();
     for (int i = 0; i < n; i++) {
-      float g = buf.gate[i];
-      buf.gate[i] = g / (1f + (float) Math.exp(-g)) * buf.up[i];
+      float g = gate[i];
+      gate[i] = g / (1f + (float) Math.exp(-g)) * up[i];
     }
-    project(Projection.DOWN_PROJ, buf.gate, rows, buf.proj, hooks);
-    addInto(hidden, buf.proj, rows * hiddenSize);
+    project(Projection.DOWN_PROJ, gate, rows, out, hooks);
   }
 
   private void project(Projection p, float[] x, int rows, float[] out, ForwardHooks hooks) {
@@ -184,7 +201,8 @@ public final class DecoderLayer {
    * positions {@code (pos − window, pos]} (all of {@code [0, pos]} without a window). Rows are
    * independent, so a large call (a prefill, a calibration forward) splits them over the shared
    * {@link ParallelFor}, dealt first/last alternately because causal rows grow with their position;
-   * every row is computed exactly as in a serial run.
+   * every row is computed exactly as in a serial run. The q·k dots and the value sums use the
+   * vector kernels (a head's 64 or 128 lanes per key).
    */
   private void attend(int rows, KvCache[] caches, int[] positions, ForwardBuffers buf) {
     long keys = 0;
@@ -235,12 +253,7 @@ public final class DecoderLayer {
         int kvOff = (h / group) * headDim;
         float max = Float.NEGATIVE_INFINITY;
         for (int t = start; t <= pos; t++) {
-          int kBase = t * kvDim + kvOff;
-          float dot = 0f;
-          for (int i = 0; i < headDim; i++) {
-            dot += buf.q[qBase + i] * keys[kBase + i];
-          }
-          scores[t] = dot * scale;
+          scores[t] = VectorKernels.dot(buf.q, qBase, keys, t * kvDim + kvOff, headDim) * scale;
           max = Math.max(max, scores[t]);
         }
         float sum = 0f;
@@ -251,11 +264,7 @@ public final class DecoderLayer {
         float inv = 1f / sum;
         Arrays.fill(buf.attn, qBase, qBase + headDim, 0f);
         for (int t = start; t <= pos; t++) {
-          float p = scores[t] * inv;
-          int vBase = t * kvDim + kvOff;
-          for (int i = 0; i < headDim; i++) {
-            buf.attn[qBase + i] += p * values[vBase + i];
-          }
+          VectorKernels.axpy(scores[t] * inv, values, t * kvDim + kvOff, buf.attn, qBase, headDim);
         }
       }
     }
