@@ -19,11 +19,12 @@ import java.util.Map;
 /**
  * Seconds per decoder layer of every method on a fixture model (not a unit test). Arguments: {@code
  * DIR [shape=0.5b] [nsamples=128] [seqlen=512] [layers=1] [methods=gptq,awq,rtn,wanda,
- * sparsegpt,magnitude] [full=none]}. The first {@code layers} layers are walked per method and
- * timed (wall and process CPU seconds, the part spent compressing the linears, peak heap, load
- * average before and after); methods listed in {@code full} are also run over the whole model,
- * checkpoint and report included, and only that measured time is reported (progress per layer goes
- * to stderr, so a run cut short still shows how far it got). Prints a Markdown table.
+ * sparsegpt,magnitude] [full=none]}. First, per method, the first {@code layers} layers are walked
+ * and timed (wall and process CPU seconds, the part spent compressing the linears, peak heap, load
+ * average before and after); then the methods listed in {@code full}, in that order, are run over
+ * the whole model, checkpoint and report included, and only that measured time is reported
+ * (progress per layer goes to stderr, so a run cut short still shows how far it got). Prints two
+ * Markdown tables, a row as soon as it is measured.
  */
 public final class CompressionBench {
 
@@ -48,13 +49,16 @@ public final class CompressionBench {
         Locale.ROOT,
         "threads %d%n%n| method | calibration | layers timed | wall s / layer | process CPU s / layer"
             + " | compressing linears s / layer | peak heap GiB | load avg before → after"
-            + " | whole model (%s) |%n|---|---|---|---|---|---|---|---|---|%n",
-        Runtime.getRuntime().availableProcessors(),
-        shape);
+            + " |%n|---|---|---|---|---|---|---|---|%n",
+        Runtime.getRuntime().availableProcessors());
+    Map<String, CalibrationSet> calibrations = new java.util.LinkedHashMap<>();
+    Map<String, CompressionSpec> specs = new java.util.LinkedHashMap<>();
     for (String method : methods) {
       CompressionSpec spec =
           CompressionSpec.parse(method, Map.of("nsamples", "" + nsamples, "seqlen", "" + seqLen));
       CalibrationSet calib = CompressionPipeline.calibrate(model, spec, DefaultCorpus.load());
+      specs.put(method, spec);
+      calibrations.put(method, calib);
       double perLayer;
       double cpuPerLayer;
       double compressPerLayer;
@@ -78,40 +82,9 @@ public final class CompressionBench {
                     .sum()
                 / reports.size();
       }
-      double peakHeap = peakHeapGiB();
-      double load1 = loadAverage();
-      String whole;
-      if (full.contains(method)) {
-        Path out = Files.createTempDirectory(dir, method + "-");
-        long t0 = System.nanoTime();
-        CompressionPipeline.compress(
-            model,
-            spec,
-            calib,
-            out,
-            (done, total, eta) ->
-                System.err.printf(
-                    Locale.ROOT,
-                    "%s whole model: layer %d of %d after %.1f s, ETA %.0f s, load avg %.1f%n",
-                    method,
-                    done,
-                    total,
-                    (System.nanoTime() - t0) / 1e9,
-                    eta,
-                    loadAverage()),
-            null);
-        whole =
-            String.format(
-                Locale.ROOT,
-                "%.1f s wall measured (load avg %.1f at the end)",
-                (System.nanoTime() - t0) / 1e9,
-                loadAverage());
-      } else {
-        whole = "not run";
-      }
       System.out.printf(
           Locale.ROOT,
-          "| %s | %d × %d | %d | %.1f | %.1f | %.1f | %.1f | %.1f → %.1f | %s |%n",
+          "| %s | %d × %d | %d | %.1f | %.1f | %.1f | %.1f | %.1f → %.1f |%n",
           method,
           nsamples,
           seqLen,
@@ -119,10 +92,57 @@ public final class CompressionBench {
           perLayer,
           cpuPerLayer,
           compressPerLayer,
-          peakHeap,
+          peakHeapGiB(),
           load0,
-          load1,
-          whole);
+          loadAverage());
+      System.out.flush();
+    }
+    if (full.equals(List.of("none"))) {
+      return;
+    }
+    System.out.printf(
+        Locale.ROOT,
+        "%n| method | whole model (%s) wall s | process CPU s | load avg before → after |%n"
+            + "|---|---:|---:|---|%n",
+        shape);
+    for (String method : full) {
+      CompressionSpec spec =
+          specs.containsKey(method)
+              ? specs.get(method)
+              : CompressionSpec.parse(
+                  method, Map.of("nsamples", "" + nsamples, "seqlen", "" + seqLen));
+      CalibrationSet calib =
+          calibrations.containsKey(method)
+              ? calibrations.get(method)
+              : CompressionPipeline.calibrate(model, spec, DefaultCorpus.load());
+      Path out = Files.createTempDirectory(dir, method + "-");
+      double load0 = loadAverage();
+      long cpu0 = processCpuNanos();
+      long t0 = System.nanoTime();
+      CompressionPipeline.compress(
+          model,
+          spec,
+          calib,
+          out,
+          (done, total, eta) ->
+              System.err.printf(
+                  Locale.ROOT,
+                  "%s whole model: layer %d of %d after %.1f s, ETA %.0f s, load avg %.1f%n",
+                  method,
+                  done,
+                  total,
+                  (System.nanoTime() - t0) / 1e9,
+                  eta,
+                  loadAverage()),
+          null);
+      System.out.printf(
+          Locale.ROOT,
+          "| %s | %.1f | %.1f | %.1f → %.1f |%n",
+          method,
+          (System.nanoTime() - t0) / 1e9,
+          (processCpuNanos() - cpu0) / 1e9,
+          load0,
+          loadAverage());
       System.out.flush();
     }
   }
