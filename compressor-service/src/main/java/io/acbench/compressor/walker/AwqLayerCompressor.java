@@ -140,7 +140,7 @@ final class AwqLayerCompressor implements LayerCompressor {
    * residual stream after attention is the output.
    */
   private static AwqBlock attentionBlock(LayerContext ctx, List<Projection> linears) {
-    ForwardHooks hooks = StopBeforeMlp.HOOKS;
+    ForwardHooks hooks = StopAtInput.before(ctx.layer.index(), GATE);
     return weights -> {
       for (int i = 0; i < linears.size(); i++) {
         Projection p = linears.get(i);
@@ -153,7 +153,7 @@ final class AwqLayerCompressor implements LayerCompressor {
           float[] h = ctx.inputs[s].clone();
           try {
             ctx.layer.forward(h, ctx.seqLen, hooks);
-          } catch (StopBeforeMlp.Stop stop) {
+          } catch (StopAtInput.Stop stop) {
             // h holds the residual stream after attention: the output we want.
           }
           System.arraycopy(h, 0, out, s * len, len);
@@ -221,26 +221,5 @@ final class AwqLayerCompressor implements LayerCompressor {
       }
     }
     return out;
-  }
-
-  /** Hooks that abort a forward when the MLP is about to start (the reference's "catcher"). */
-  static final class StopBeforeMlp {
-    static final class Stop extends RuntimeException {
-      Stop() {
-        super("stop before the MLP", null, false, false);
-      }
-    }
-
-    static final ForwardHooks HOOKS =
-        new ForwardHooks() {
-          @Override
-          public void linearInput(int layer, Projection linear, float[] x, int rows, int in) {
-            if (linear == Projection.GATE_PROJ) {
-              throw new Stop();
-            }
-          }
-        };
-
-    private StopBeforeMlp() {}
   }
 }

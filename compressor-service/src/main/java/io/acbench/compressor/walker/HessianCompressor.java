@@ -16,9 +16,10 @@ import java.util.Set;
 /**
  * GPTQ and SparseGPT on one layer. With {@code true_sequential} (spec §1.3) the linears go in four
  * sub-groups {@code [k, v, q] → [o] → [up, gate] → [down]}; before each sub-group after the first
- * the whole layer is re-run, so its Hessian sees the already compressed earlier sub-groups. The
- * first sub-group's Hessian comes from the forward of the original layer. Without it, all Hessians
- * come from that one forward. Linears sharing an input share one Hessian.
+ * the layer is re-run up to that sub-group's input (nothing after it is needed), so its Hessian
+ * sees the already compressed earlier sub-groups. The first sub-group's Hessian comes from the
+ * forward of the original layer. Without it, all Hessians come from that one forward. Linears
+ * sharing an input share one Hessian.
  */
 final class HessianCompressor implements LayerCompressor {
 
@@ -64,7 +65,9 @@ final class HessianCompressor implements LayerCompressor {
       } else {
         Map<Projection, List<InputCollector>> collectors = new EnumMap<>(Projection.class);
         hessians = accumulators(ctx, group, collectors);
-        ctx.forward(collectors, false);
+        Projection lastInput =
+            group.stream().map(CollectingHooks::inputOf).max(Enum::compareTo).orElseThrow();
+        ctx.forwardUntilInputOf(lastInput, collectors);
       }
       for (Projection p : group) {
         compressOne(ctx, p, hessians.get(CollectingHooks.inputOf(p)).hessian());

@@ -83,6 +83,25 @@ final class LayerContext {
     return outputs;
   }
 
+  /**
+   * Runs the layer (with its current weights) over every sample only as far as the input of {@code
+   * last}, reporting linear inputs to {@code collectors} on the way; the rest of the layer is
+   * skipped, so a statistics pass for an early linear costs only the part of the layer before it.
+   */
+  void forwardUntilInputOf(Projection last, Map<Projection, List<InputCollector>> collectors) {
+    ForwardHooks hooks =
+        StopAtInput.after(layer.index(), last, new CollectingHooks(layer.index(), collectors));
+    for (float[] input : inputs) {
+      try {
+        layer.forward(input.clone(), seqLen, hooks);
+      } catch (StopAtInput.Stop stop) {
+        continue;
+      }
+      throw new IllegalStateException(
+          "layer " + layer.index() + " finished without reading the input of " + last);
+    }
+  }
+
   /** Collectors keeping the first {@link #REPORT_TOKENS} input rows of every distinct input. */
   Map<Projection, List<InputCollector>> reportCollectors() {
     Map<Projection, List<InputCollector>> map = new EnumMap<>(Projection.class);
