@@ -1,6 +1,7 @@
 package io.acbench.compressor.awq;
 
 import io.acbench.compressor.rtn.QuantGrid;
+import io.acbench.runtime.kernels.ParallelFor;
 
 /**
  * AWQ's clip search (spec §3.5) for one linear, per (row, group).
@@ -9,9 +10,13 @@ import io.acbench.compressor.rtn.QuantGrid;
  * m = m0·(1 − i/clipGrid)} with {@code m0 = max|W[r,g,:]|}, {@code Wq = Qrtn(clamp(W, −m, m))},
  * {@code err = mean_t (Σ_k X·Wq − out0)²}; the {@code m} with the strictly smallest error (initial
  * best 1e9) is kept. Tokens: every {@code max(1, T / clipTokens)}-th. Row batches of 256 in the
- * reference only bound memory and are not reproduced. Skip q/k projections in the caller.
+ * reference only bound memory and are not reproduced; rows are split over the shared thread pool.
+ * Skip q/k projections in the caller.
  */
 public final class AwqClipSearch {
+
+  /** Rows per parallel chunk (each row's search is independent, so results do not depend on it). */
+  private static final int ROW_GRAIN = 16;
 
   private AwqClipSearch() {}
 
@@ -26,9 +31,31 @@ public final class AwqClipSearch {
     int nTok = T == 0 ? 0 : (T + step - 1) / step;
     int nShrink = (int) (p.clipMaxShrink() * p.clipGrid());
     float[] maxVal = new float[R * G]; // (R, G)
+    ParallelFor.shared()
+        .forRange(
+            R,
+            ROW_GRAIN,
+            (r0, r1) -> searchRows(W, C, X, step, nTok, nShrink, gs, p, maxVal, r0, r1));
+    return maxVal;
+  }
+
+  /** Rows {@code [r0, r1)} of {@link #searchMaxVal}; rows are independent. */
+  private static void searchRows(
+      float[] W,
+      int C,
+      float[] X,
+      int step,
+      int nTok,
+      int nShrink,
+      int gs,
+      AwqParams p,
+      float[] maxVal,
+      int r0,
+      int r1) {
+    int G = Math.ceilDiv(C, gs);
     double[] out0 = new double[nTok]; // (nTok)
     float[] clipped = new float[gs]; // (gs)
-    for (int r = 0; r < R; r++) {
+    for (int r = r0; r < r1; r++) {
       for (int g = 0; g < G; g++) {
         int from = g * gs;
         int width = Math.min(from + gs, C) - from;
@@ -65,7 +92,6 @@ public final class AwqClipSearch {
         maxVal[r * G + g] = bestM;
       }
     }
-    return maxVal;
   }
 
   /** {@code clamp(W[r, g, :], −maxVal[r,g], maxVal[r,g])}, a fresh {@code (R, C)} array. */

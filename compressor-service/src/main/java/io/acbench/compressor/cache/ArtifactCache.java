@@ -49,6 +49,14 @@ public final class ArtifactCache {
         "acbench-variant/1\n" + baseDigest + "\n" + recipe + "\n" + calibrationDigest);
   }
 
+  /**
+   * Where an interrupted build of {@code variantId} keeps its layer-by-layer progress, so the next
+   * build of the same variant goes on from there (see {@code WalkResume}).
+   */
+  public Path resumeDir(String variantId) {
+    return variants.resolve(".resume-" + variantId);
+  }
+
   /** The complete artifact of {@code variantId}, if one is stored. */
   public Optional<Path> lookup(String variantId) {
     Path dir = variants.resolve(variantId);

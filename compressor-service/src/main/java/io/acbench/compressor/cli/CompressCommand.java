@@ -124,7 +124,8 @@ public final class CompressCommand {
         (done, total, eta) ->
             err.printf(
                 Locale.ROOT, "compress: layer %d of %d done, ETA %.0f s%n", done, total, eta),
-        null);
+        null,
+        resumeDir(out));
     if (o.containsKey("model-repository")) {
       Path entry =
           ModelRepositoryEntry.write(
@@ -135,6 +136,15 @@ public final class CompressCommand {
       err.println("compress: model-repository entry " + entry);
     }
     err.printf(Locale.ROOT, "compress: wrote %s in %.1f s%n", out, (System.nanoTime() - t0) / 1e9);
+  }
+
+  /**
+   * {@code <out>.resume} beside the output: an interrupted run's finished layers, picked up by the
+   * next run with the same model, method, parameters and calibration.
+   */
+  static Path resumeDir(Path out) {
+    Path abs = out.toAbsolutePath();
+    return abs.resolveSibling(abs.getFileName() + ".resume");
   }
 
   static Map<String, String> parse(String[] args) {

@@ -1,5 +1,7 @@
 package io.acbench.compressor.pipeline;
 
+import io.acbench.compressor.cache.ArtifactCache;
+import io.acbench.compressor.cache.Digests;
 import io.acbench.compressor.calibration.CalibrationSampler;
 import io.acbench.compressor.calibration.CalibrationSet;
 import io.acbench.compressor.calibration.CalibrationSource;
@@ -12,6 +14,7 @@ import io.acbench.compressor.walker.LayerWalker;
 import io.acbench.compressor.walker.LinearSink;
 import io.acbench.compressor.walker.ProgressListener;
 import io.acbench.compressor.walker.WalkReport;
+import io.acbench.compressor.walker.WalkResume;
 import io.acbench.runtime.model.Projection;
 import io.acbench.runtime.model.Transformer;
 import io.acbench.runtime.safetensors.DType;
@@ -65,6 +68,25 @@ public final class CompressionPipeline {
       ProgressListener progress,
       LinearSink sink)
       throws IOException {
+    return compress(modelDir, spec, calibration, outDir, progress, sink, null);
+  }
+
+  /**
+   * As {@link #compress(Path, CompressionSpec, CalibrationSet, Path, ProgressListener,
+   * LinearSink)}, saving the walk's progress after every layer in {@code resumeDir} (when not null)
+   * and going on from the progress saved there by an interrupted run of the same variant (same base
+   * weights, recipe and calibration windows); the directory is deleted once the checkpoint is
+   * written.
+   */
+  public static List<WalkReport.LayerReport> compress(
+      Path modelDir,
+      CompressionSpec spec,
+      CalibrationSet calibration,
+      Path outDir,
+      ProgressListener progress,
+      LinearSink sink,
+      Path resumeDir)
+      throws IOException {
     if (spec.method() == Method.NONE) {
       throw new IllegalArgumentException("method none has nothing to compress");
     }
@@ -80,16 +102,28 @@ public final class CompressionPipeline {
                 writer.accept(l);
                 sink.accept(l);
               };
-      List<WalkReport.LayerReport> layers =
-          new LayerWalker(model, calibration, spec, dtype).run(both, progress);
+      LayerWalker walker = new LayerWalker(model, calibration, spec, dtype);
+      WalkResume resume = null;
+      if (resumeDir != null) {
+        String id =
+            ArtifactCache.variantId(
+                Digests.model(modelDir), spec.canonical(), calibration.digest());
+        resume = new WalkResume(resumeDir, id);
+        walker.resumeWith(resume);
+      }
+      List<WalkReport.LayerReport> layers = walker.run(both, progress);
       writer.write(model, outDir);
+      double earlier = walker.resumedFrom().map(WalkResume.Manifest::walkSeconds).orElse(0.0);
       CompressionReport.write(
           outDir.resolve(CompressionReport.FILE),
           spec,
           writer.format(),
           calibration,
           layers,
-          (System.nanoTime() - t0) / 1e9);
+          earlier + (System.nanoTime() - t0) / 1e9);
+      if (resume != null) {
+        resume.clear();
+      }
       return layers;
     }
   }

@@ -69,7 +69,10 @@ public final class VariantBuilder {
     String id = ArtifactCache.variantId(baseDigest, spec.canonical(), calib.digest());
     ArtifactCache.Artifact artifact =
         cache.getOrBuild(
-            id, dir -> CompressionPipeline.compress(modelDir, spec, calib, dir, progress, null));
+            id,
+            dir ->
+                CompressionPipeline.compress(
+                    modelDir, spec, calib, dir, progress, null, cache.resumeDir(id)));
     String name = spec.method().id() + "-" + id.substring(0, 12);
     Path entry =
         ModelRepositoryEntry.write(

@@ -20,11 +20,16 @@ import java.util.Map;
  */
 public final class LayerWalker {
 
+  private static final org.jboss.logging.Logger LOG =
+      org.jboss.logging.Logger.getLogger(LayerWalker.class);
+
   private final Transformer model;
   private final CalibrationSet calibration;
   private final CompressionSpec spec;
   private final DType denseDtype;
   private int layerLimit = Integer.MAX_VALUE;
+  private WalkResume resume;
+  private WalkResume.Manifest resumedFrom;
 
   /**
    * @param model the model to compress; its layers are modified in place
@@ -47,25 +52,66 @@ public final class LayerWalker {
     return this;
   }
 
+  /**
+   * Saves progress after every layer into {@code resume} and, when it holds progress of this walk,
+   * goes on from there: the saved layers are replayed (their linears to the sink, their norms,
+   * biases and deployed weights into the model) instead of being compressed again.
+   */
+  public LayerWalker resumeWith(WalkResume resume) {
+    this.resume = resume;
+    return this;
+  }
+
+  /** The saved progress the last {@link #run} went on from, if it resumed. */
+  public java.util.Optional<WalkResume.Manifest> resumedFrom() {
+    return java.util.Optional.ofNullable(resumedFrom);
+  }
+
   /** Walks every layer; compressed linears go to {@code sink} as soon as their layer is done. */
   public List<WalkReport.LayerReport> run(LinearSink sink, ProgressListener progress) {
     int hidden = model.config().hiddenSize();
     int seqLen = calibration.seqLen();
-    float[][] inputs = new float[calibration.nsamples()][]; // (nsamples)(seqLen · hidden)
-    for (int s = 0; s < inputs.length; s++) {
-      inputs[s] = new float[seqLen * hidden];
-      int[] tokens = calibration.samples()[s];
-      for (int t = 0; t < seqLen; t++) {
-        model.embedding().lookup(tokens[t], inputs[s], t * hidden);
+    int n = Math.min(model.layers().size(), layerLimit);
+    long start = System.nanoTime(); // a resumed segment's replay counts as walk time
+    resumedFrom =
+        resume == null ? null : resume.load().filter(m -> m.layersDone() <= n).orElse(null);
+    List<WalkReport.LayerReport> reports = new ArrayList<>();
+    int first = 0;
+    double secondsBefore = 0;
+    int segment = 1;
+    float[][] inputs; // (nsamples)(seqLen · hidden)
+    if (resumedFrom != null) {
+      first = resumedFrom.layersDone();
+      LOG.infof(
+          "resuming the walk after layer %d of %d from %s (%.1f s spent there before)",
+          first, n, resume.dir(), resumedFrom.walkSeconds());
+      reports.addAll(resumedFrom.reports());
+      secondsBefore = resumedFrom.walkSeconds();
+      segment = resumedFrom.segments() + 1;
+      for (DecoderLayer layer : model.layers().subList(0, first)) {
+        resume.replay(layer, sink, denseDtype);
+      }
+      inputs = resume.inputs(first, calibration.nsamples(), seqLen * hidden);
+    } else {
+      inputs = new float[calibration.nsamples()][];
+      for (int s = 0; s < inputs.length; s++) {
+        inputs[s] = new float[seqLen * hidden];
+        int[] tokens = calibration.samples()[s];
+        for (int t = 0; t < seqLen; t++) {
+          model.embedding().lookup(tokens[t], inputs[s], t * hidden);
+        }
       }
     }
-    List<WalkReport.LayerReport> reports = new ArrayList<>();
-    int n = Math.min(model.layers().size(), layerLimit);
-    long start = System.nanoTime();
-    for (DecoderLayer layer : model.layers().subList(0, n)) {
+    for (DecoderLayer layer : model.layers().subList(first, n)) {
       long t0 = System.nanoTime();
       LayerCompressor compressor = compressorFor(spec);
-      LayerContext ctx = new LayerContext(layer, inputs, seqLen, denseDtype, sink);
+      List<CompressedLinear> committed = new ArrayList<>();
+      LinearSink capture =
+          l -> {
+            committed.add(l);
+            sink.accept(l);
+          };
+      LayerContext ctx = new LayerContext(layer, inputs, seqLen, denseDtype, capture);
       Map<Projection, List<InputCollector>> collectors = ctx.reportCollectors();
       compressor.collect(ctx, collectors);
       float[][] original = ctx.forward(collectors, true);
@@ -78,7 +124,11 @@ public final class LayerWalker {
           new WalkReport.LayerReport(
               layer.index(), (System.nanoTime() - t0) / 1e9, outputError, ctx.linearReports));
       int done = layer.index() + 1;
-      double perLayer = (System.nanoTime() - start) / 1e9 / done;
+      double segmentSeconds = (System.nanoTime() - start) / 1e9;
+      if (resume != null) {
+        resume.save(layer, committed, inputs, reports, secondsBefore + segmentSeconds, segment);
+      }
+      double perLayer = segmentSeconds / (done - first);
       progress.layerDone(done, n, perLayer * (n - done));
     }
     return reports;

@@ -142,6 +142,26 @@ class AwqTest {
     }
   }
 
+  @Test
+  void clipSearchSplitOverThreadsEqualsOneThread() {
+    int r = 70; // several row chunks, the last one short
+    float[] W = TestData.gaussian(47, r * C);
+    float[] X = TestData.correlatedInputs(48, T, C);
+    AwqParams p = AwqParams.defaults().withGroupSize(16);
+    float[] serial;
+    float[] parallel;
+    try {
+      io.acbench.runtime.kernels.ParallelFor.configureShared(1);
+      serial = AwqClipSearch.searchMaxVal(W, r, C, X, T, p);
+      io.acbench.runtime.kernels.ParallelFor.configureShared(3);
+      parallel = AwqClipSearch.searchMaxVal(W, r, C, X, T, p);
+    } finally {
+      io.acbench.runtime.kernels.ParallelFor.configureShared(
+          Runtime.getRuntime().availableProcessors());
+    }
+    assertThat(parallel).containsExactly(serial);
+  }
+
   /** {@code Σ_t (Σ_k X[t,g,k]·(Wq − W)[row,g,k])²} over all tokens. */
   private static double groupError(float[] X, float[] W, float[] Wq, int row, int g, int gs) {
     double sum = 0;

@@ -51,9 +51,23 @@ public final class VectorKernels {
     for (; i + L <= n; i += L) {
       acc0 = FloatVector.fromArray(F, a, aOff + i).fma(FloatVector.fromArray(F, b, bOff + i), acc0);
     }
-    float sum = acc0.add(acc1).reduceLanes(VectorOperators.ADD);
+    float sum = sumLanesInOrder(acc0.add(acc1));
     for (; i < n; i++) {
       sum += a[aOff + i] * b[bOff + i];
+    }
+    return sum;
+  }
+
+  /**
+   * The lanes of {@code v} added in lane order. {@code reduceLanes(ADD)} leaves the order open and
+   * the interpreter and the JIT-compiled intrinsic do differ, so a value computed early in a run
+   * could differ in its last bits from the same value computed later; this one is the same float in
+   * every tier (compressions that are interrupted and resumed rely on it).
+   */
+  static float sumLanesInOrder(FloatVector v) {
+    float sum = 0f;
+    for (int i = 0; i < L; i++) {
+      sum += v.lane(i);
     }
     return sum;
   }
