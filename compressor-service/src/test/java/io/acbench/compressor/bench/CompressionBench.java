@@ -1,5 +1,7 @@
 package io.acbench.compressor.bench;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.acbench.compressor.calibration.CalibrationSet;
 import io.acbench.compressor.calibration.DefaultCorpus;
 import io.acbench.compressor.pipeline.CompressionPipeline;
@@ -23,8 +25,12 @@ import java.util.Map;
  * and timed (wall and process CPU seconds, the part spent compressing the linears, peak heap, load
  * average before and after); then the methods listed in {@code full}, in that order, are run over
  * the whole model, checkpoint and report included, and only that measured time is reported
- * (progress per layer goes to stderr, so a run cut short still shows how far it got). Prints two
- * Markdown tables, a row as soon as it is measured.
+ * (progress per layer goes to stderr). {@code methods=none} skips the per-layer part. Whole-model
+ * runs write {@code DIR/<method>-whole} and save their progress in {@code
+ * DIR/<method>-whole.resume}: a run that is killed (a session ending) goes on from its last
+ * finished layer when the same command runs again, and the time reported is the walk seconds the
+ * earlier segments saved plus this segment's wall time (the layer that was cut short is not
+ * counted). Prints two Markdown tables, a row as soon as it is measured.
  */
 public final class CompressionBench {
 
@@ -37,7 +43,9 @@ public final class CompressionBench {
     int seqLen = Integer.parseInt(arg(args, 3, "512"));
     int layers = Integer.parseInt(arg(args, 4, "1"));
     List<String> methods =
-        List.of(arg(args, 5, "gptq,awq,rtn,wanda,sparsegpt,magnitude").split(","));
+        List.of(arg(args, 5, "gptq,awq,rtn,wanda,sparsegpt,magnitude").split(",")).stream()
+            .filter(m -> !m.equals("none"))
+            .toList();
     List<String> full = List.of(arg(args, 6, "none").split(","));
     Path model = dir.resolve("qwen2-" + shape);
     if (!Files.exists(model.resolve("config.json"))) {
@@ -102,8 +110,8 @@ public final class CompressionBench {
     }
     System.out.printf(
         Locale.ROOT,
-        "%n| method | whole model (%s) wall s | process CPU s | load avg before → after |%n"
-            + "|---|---:|---:|---|%n",
+        "%n| method | whole model (%s) wall s | process CPU s (last segment) | load avg before →"
+            + " after (last segment) | segments |%n|---|---:|---:|---|---|%n",
         shape);
     for (String method : full) {
       CompressionSpec spec =
@@ -115,7 +123,17 @@ public final class CompressionBench {
           calibrations.containsKey(method)
               ? calibrations.get(method)
               : CompressionPipeline.calibrate(model, spec, DefaultCorpus.load());
-      Path out = Files.createTempDirectory(dir, method + "-");
+      Path out = dir.resolve(method + "-whole");
+      Path resumeDir = dir.resolve(method + "-whole.resume");
+      deleteRecursively(out); // a finished earlier run; unfinished ones live in resumeDir
+      JsonNode saved =
+          Files.isRegularFile(resumeDir.resolve("walk.json"))
+              ? new ObjectMapper().readTree(resumeDir.resolve("walk.json").toFile())
+              : null;
+      double earlier = saved == null ? 0 : saved.get("walkSeconds").asDouble();
+      int segments = saved == null ? 1 : saved.get("segments").asInt() + 1;
+      String resumed =
+          saved == null ? "" : ", resumed after layer " + saved.get("layersDone").asInt();
       double load0 = loadAverage();
       long cpu0 = processCpuNanos();
       long t0 = System.nanoTime();
@@ -127,22 +145,27 @@ public final class CompressionBench {
           (done, total, eta) ->
               System.err.printf(
                   Locale.ROOT,
-                  "%s whole model: layer %d of %d after %.1f s, ETA %.0f s, load avg %.1f%n",
+                  "%s whole model: layer %d of %d after %.1f s (this segment %.1f s), ETA %.0f s,"
+                      + " load avg %.1f%n",
                   method,
                   done,
                   total,
+                  earlier + (System.nanoTime() - t0) / 1e9,
                   (System.nanoTime() - t0) / 1e9,
                   eta,
                   loadAverage()),
-          null);
+          null,
+          resumeDir);
       System.out.printf(
           Locale.ROOT,
-          "| %s | %.1f | %.1f | %.1f → %.1f |%n",
+          "| %s | %.1f | %.1f | %.1f → %.1f | %d%s |%n",
           method,
-          (System.nanoTime() - t0) / 1e9,
+          earlier + (System.nanoTime() - t0) / 1e9,
           (processCpuNanos() - cpu0) / 1e9,
           load0,
-          loadAverage());
+          loadAverage(),
+          segments,
+          resumed);
       System.out.flush();
     }
   }
@@ -178,6 +201,17 @@ public final class CompressionBench {
       }
     }
     return sum / (double) (1L << 30);
+  }
+
+  private static void deleteRecursively(Path dir) throws java.io.IOException {
+    if (!Files.exists(dir)) {
+      return;
+    }
+    try (java.util.stream.Stream<Path> walk = Files.walk(dir)) {
+      for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        Files.delete(p);
+      }
+    }
   }
 
   private static String arg(String[] args, int i, String fallback) {
