@@ -32,6 +32,9 @@ import java.util.List;
  */
 public final class CompressionPipeline {
 
+  private static final org.jboss.logging.Logger LOG =
+      org.jboss.logging.Logger.getLogger(CompressionPipeline.class);
+
   private CompressionPipeline() {}
 
   /** Checks that {@code modelDir} looks like a Hugging Face model directory. */
@@ -103,29 +106,49 @@ public final class CompressionPipeline {
                 sink.accept(l);
               };
       LayerWalker walker = new LayerWalker(model, calibration, spec, dtype);
-      WalkResume resume = null;
-      if (resumeDir != null) {
-        String id =
-            ArtifactCache.variantId(
-                Digests.model(modelDir), spec.canonical(), calibration.digest());
-        resume = new WalkResume(resumeDir, id);
-        walker.resumeWith(resume);
+      WalkResume resume =
+          resumeDir == null ? null : lockedResume(resumeDir, modelDir, spec, calibration);
+      try {
+        if (resume != null) {
+          walker.resumeWith(resume);
+        }
+        List<WalkReport.LayerReport> layers = walker.run(both, progress);
+        writer.write(model, outDir);
+        double earlier = walker.resumedFrom().map(WalkResume.Manifest::walkSeconds).orElse(0.0);
+        CompressionReport.write(
+            outDir.resolve(CompressionReport.FILE),
+            spec,
+            writer.format(),
+            calibration,
+            layers,
+            earlier + (System.nanoTime() - t0) / 1e9);
+        if (resume != null) {
+          resume.clear();
+        }
+        return layers;
+      } finally {
+        if (resume != null) {
+          resume.close();
+        }
       }
-      List<WalkReport.LayerReport> layers = walker.run(both, progress);
-      writer.write(model, outDir);
-      double earlier = walker.resumedFrom().map(WalkResume.Manifest::walkSeconds).orElse(0.0);
-      CompressionReport.write(
-          outDir.resolve(CompressionReport.FILE),
-          spec,
-          writer.format(),
-          calibration,
-          layers,
-          earlier + (System.nanoTime() - t0) / 1e9);
-      if (resume != null) {
-        resume.clear();
-      }
-      return layers;
     }
+  }
+
+  /**
+   * The walk's progress directory, locked for this process; null (with a warning) when another
+   * process holds it, so that walk goes on alone and this one neither resumes nor saves.
+   */
+  private static WalkResume lockedResume(
+      Path resumeDir, Path modelDir, CompressionSpec spec, CalibrationSet calibration)
+      throws IOException {
+    String id =
+        ArtifactCache.variantId(Digests.model(modelDir), spec.canonical(), calibration.digest());
+    WalkResume resume = new WalkResume(resumeDir, id);
+    if (resume.tryLock()) {
+      return resume;
+    }
+    LOG.warnf("another process holds %s; this walk neither resumes nor saves progress", resumeDir);
+    return null;
   }
 
   /** Whether the method's checkpoint holds int4 weights. */

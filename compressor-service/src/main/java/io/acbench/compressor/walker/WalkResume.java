@@ -15,7 +15,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
@@ -33,7 +32,7 @@ import org.jboss.logging.Logger;
  * either the old or the new state. The fingerprint (base weights, recipe, calibration windows) must
  * match, otherwise the directory is cleared and the walk starts over.
  */
-public final class WalkResume {
+public final class WalkResume implements AutoCloseable {
 
   static final String MANIFEST = "walk.json";
   private static final String FORMAT = "acbench-walk/1";
@@ -43,6 +42,8 @@ public final class WalkResume {
 
   private final Path dir;
   private final String fingerprint;
+  private java.nio.channels.FileChannel lockChannel;
+  private java.nio.channels.FileLock lock;
 
   /**
    * What {@code walk.json} holds.
@@ -73,6 +74,48 @@ public final class WalkResume {
 
   public Path dir() {
     return dir;
+  }
+
+  /**
+   * Takes the directory's lock without waiting; false when another process holds it (that process
+   * is walking the same variant, so this walk should neither read nor write the progress).
+   */
+  public boolean tryLock() throws IOException {
+    Path file = lockFile();
+    Files.createDirectories(file.getParent());
+    lockChannel =
+        java.nio.channels.FileChannel.open(
+            file, java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.WRITE);
+    try {
+      lock = lockChannel.tryLock();
+    } catch (java.nio.channels.OverlappingFileLockException e) {
+      lock = null; // held by this JVM
+    }
+    if (lock == null) {
+      lockChannel.close();
+      lockChannel = null;
+      return false;
+    }
+    return true;
+  }
+
+  /** Releases the lock; its file goes too once the progress is deleted. */
+  @Override
+  public void close() throws IOException {
+    if (lockChannel == null) {
+      return;
+    }
+    lock.release();
+    lockChannel.close();
+    lockChannel = null;
+    if (!Files.exists(dir)) {
+      Files.deleteIfExists(lockFile());
+    }
+  }
+
+  private Path lockFile() {
+    Path abs = dir.toAbsolutePath();
+    return abs.resolveSibling(abs.getFileName() + ".lock");
   }
 
   /**
@@ -397,23 +440,5 @@ public final class WalkResume {
       codes[i] = b[i] & 0xff;
     }
     return codes;
-  }
-
-  /** Layers whose saved state is present (for tests and diagnostics). */
-  List<Integer> savedLayers() throws IOException {
-    List<Integer> layers = new ArrayList<>();
-    if (!Files.isDirectory(dir)) {
-      return layers;
-    }
-    try (Stream<Path> files = Files.list(dir)) {
-      for (Path f : files.toList()) {
-        String name = f.getFileName().toString();
-        if (name.startsWith("layer-") && name.endsWith(".bin")) {
-          layers.add(Integer.parseInt(name.substring(6, name.length() - 4)));
-        }
-      }
-    }
-    layers.sort(null);
-    return layers;
   }
 }

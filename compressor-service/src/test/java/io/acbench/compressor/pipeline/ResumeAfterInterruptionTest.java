@@ -7,6 +7,7 @@ import io.acbench.compressor.calibration.CalibrationSet;
 import io.acbench.compressor.calibration.DefaultCorpus;
 import io.acbench.compressor.recipe.CompressionSpec;
 import io.acbench.compressor.walker.ProgressListener;
+import io.acbench.compressor.walker.WalkResume;
 import io.acbench.runtime.fixtures.FixtureModels;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -105,6 +106,28 @@ class ResumeAfterInterruptionTest {
         null,
         resumeDir);
     assertThat(layersWalked).startsWith(1);
+  }
+
+  @Test
+  void aWalkWhoseProgressIsLockedByAnotherWalkNeitherResumesNorSaves() throws Exception {
+    CompressionSpec spec = CompressionSpec.parse("rtn", Map.of("nsamples", "2", "seqlen", "8"));
+    CalibrationSet calib = CompressionPipeline.calibrate(base, spec, DefaultCorpus.load());
+    Path resumeDir = tmp.resolve("out.resume");
+    try (WalkResume other = new WalkResume(resumeDir, "another walk")) {
+      assertThat(other.tryLock()).isTrue();
+      List<Integer> layersWalked = new ArrayList<>();
+      CompressionPipeline.compress(
+          base,
+          spec,
+          calib,
+          tmp.resolve("out"),
+          (done, total, eta) -> layersWalked.add(done),
+          null,
+          resumeDir);
+      assertThat(layersWalked).startsWith(1);
+      assertThat(resumeDir.resolve("walk.json")).doesNotExist();
+      assertThat(tmp.resolve("out").resolve("config.json")).isRegularFile();
+    }
   }
 
   @Test
